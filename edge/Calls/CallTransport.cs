@@ -1,0 +1,8 @@
+namespace VoiceConnector.Edge.Calls;
+
+/// <summary>How a call reaches the edge.</summary>
+public enum CallTransport
+{
+    Sip,
+    TwilioMediaStreams,
+}
