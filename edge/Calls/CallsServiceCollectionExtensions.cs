@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using VoiceConnector.Edge.Calls.Metrics;
 
 namespace VoiceConnector.Edge.Calls;
 
@@ -9,13 +10,17 @@ public static class CallsServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(configuration);
         services.TryAddSingleton<ICallAgent, EchoAgent>();
+        services.AddSingleton<MetricsExporter>();
         services.AddHealthChecks();
         return services;
     }
 
     public static IEndpointRouteBuilder MapEdgeCalls(this IEndpointRouteBuilder endpoints)
     {
+        // Created now, not on the first scrape, so that nothing recorded before it is missed.
+        _ = endpoints.ServiceProvider.GetRequiredService<MetricsExporter>();
         endpoints.MapHealthChecks("/health");
+        endpoints.MapGet("/metrics", (MetricsExporter exporter) => Results.Text(exporter.Render(), "text/plain; version=0.0.4"));
         return endpoints;
     }
 }
