@@ -36,13 +36,17 @@ public static class EdgeDeployment
             EnvVar.Secret("Twilio__AuthToken", DeploymentNames.TwilioAuthTokenSecret),
             EnvVar.Literal("Twilio__MediaStreamUrl", $"wss://{settings.Domain}{DeploymentNames.MediaStreamPath}"),
             EnvVar.Literal("Twilio__ValidateSignature", "true"),
-            EnvVar.Output("Ai__Whisper__BaseUrl", OutputRef.ServiceUri(DeploymentNames.Whisper)),
             EnvVar.Literal("Ai__Whisper__Model", settings.WhisperModel),
-            EnvVar.Output("Ai__Ollama__BaseUrl", OutputRef.ServiceUri(DeploymentNames.Ollama)),
             EnvVar.Literal("Ai__Ollama__Model", settings.OllamaModel),
-            EnvVar.Output("Ai__Piper__BaseUrl", OutputRef.ServiceUri(DeploymentNames.Piper)),
             EnvVar.Literal("Ai__Piper__Voice", settings.PiperVoice),
         ]);
+
+        // Each AI service is called with a Google ID token whose audience is the service's URL (Cloud Run IAM).
+        foreach (var (section, service) in new[] { ("Whisper", DeploymentNames.Whisper), ("Ollama", DeploymentNames.Ollama), ("Piper", DeploymentNames.Piper) })
+        {
+            env.Add(EnvVar.Output($"Ai__{section}__Url", OutputRef.ServiceUri(service)));
+            env.Add(EnvVar.Output($"Ai__{section}__IdTokenAudience", OutputRef.ServiceUri(service)));
+        }
 
         return new EdgeSpec
         {

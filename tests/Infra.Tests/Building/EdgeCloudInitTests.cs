@@ -18,7 +18,7 @@ public sealed class EdgeCloudInitTests
         Assert.StartsWith("#cloud-config\n", text, StringComparison.Ordinal);
         Assert.Contains("    Rtp__PortMin=20000\n", text, StringComparison.Ordinal);
         Assert.Contains("    Rtp__PortMax=29999\n", text, StringComparison.Ordinal);
-        Assert.Contains("    Ai__Ollama__BaseUrl=https://ai__ollama__baseurl.run.app\n", text, StringComparison.Ordinal);
+        Assert.Contains("    Ai__Ollama__Url=https://ai__ollama__url.run.app\n", text, StringComparison.Ordinal);
         Assert.Contains("echo \"Twilio__AuthToken=$(secret twilio-auth-token)\"", text, StringComparison.Ordinal);
         Assert.Contains("echo \"Functions__EdgeKey=$(secret edge-functions-key)\"", text, StringComparison.Ordinal);
         Assert.Contains("echo \"Sip__AdvertisedAddress=$ip\"", text, StringComparison.Ordinal);

@@ -84,7 +84,13 @@ public sealed class CloudRunServiceTests
     [Fact]
     public void Edge_AiUrlsComeFromTheServices()
     {
-        foreach (var (variable, service) in new[] { ("Ai__Whisper__BaseUrl", "whisper"), ("Ai__Ollama__BaseUrl", "ollama"), ("Ai__Piper__BaseUrl", "piper"), ("Functions__BaseUrl", "functions") })
+        foreach (var (variable, service) in new[]
+        {
+            ("Ai__Whisper__Url", "whisper"), ("Ai__Whisper__IdTokenAudience", "whisper"),
+            ("Ai__Ollama__Url", "ollama"), ("Ai__Ollama__IdTokenAudience", "ollama"),
+            ("Ai__Piper__Url", "piper"), ("Ai__Piper__IdTokenAudience", "piper"),
+            ("Functions__BaseUrl", "functions"),
+        })
         {
             Assert.Contains(EnvVar.Output(variable, OutputRef.ServiceUri(service)), Deployment.Edge.Env);
         }
