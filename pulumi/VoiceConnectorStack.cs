@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using System.Globalization;
 using Pulumi;
 using VoiceConnector.Deploy.Components;
 using VoiceConnector.Infra.Building;
@@ -37,7 +36,7 @@ internal sealed class VoiceConnectorStack
             var values = output.Sources.Select(s => resolver.Format(s, output.Format)).ToList();
             outputs[output.Name] = output.IsList
                 ? Output.All(values)
-                : values.Count == 1 ? values[0] : Output.Create(string.Format(CultureInfo.InvariantCulture, output.Format));
+                : values.Count == 1 ? values[0] : Output.Create(output.Format);
         }
 
         Outputs = outputs.ToImmutable();

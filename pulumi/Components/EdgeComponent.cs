@@ -124,11 +124,19 @@ internal sealed class EdgeComponent : ComponentResource
                 Direction = "INGRESS",
                 TargetTags = { rule.TargetTag },
             };
-            args.SourceRanges.AddRange(rule.SourceRanges.ToList());
+            foreach (var range in rule.SourceRanges)
+            {
+                args.SourceRanges.Add(range);
+            }
+
             foreach (var allow in rule.Allows)
             {
                 var allowArgs = new Compute.FirewallAllowArgs { Protocol = allow.Protocol };
-                allowArgs.Ports.AddRange(allow.Ports.ToList());
+                foreach (var port in allow.Ports)
+                {
+                    allowArgs.Ports.Add(port);
+                }
+
                 args.Allows.Add(allowArgs);
             }
 

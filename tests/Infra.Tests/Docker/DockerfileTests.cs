@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using VoiceConnector.Infra.Building;
+using VoiceConnector.Infra.Configuration;
 
 namespace VoiceConnector.Infra.Tests.Docker;
 
@@ -115,6 +116,18 @@ public sealed partial class DockerfileTests
         Assert.Contains("pulumi up", cloudbuild, StringComparison.Ordinal);
         Assert.Contains("${_STACK}", cloudbuild, StringComparison.Ordinal);
         Assert.Contains("voice-connector:imageTag=${_TAG}", cloudbuild, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void CloudBuild_BakesTheModelAndVoiceTheStackConfigures_WithTheSameDefaults()
+    {
+        var cloudbuild = File.ReadAllText(Path.Combine(Root, "cloudbuild.yaml"));
+        var defaults = TestStacks.Settings();
+
+        Assert.Contains($"sed -n 's/^ *{StackConfigKeys.OllamaModel}: *//p' Pulumi.${{_STACK}}.yaml", cloudbuild, StringComparison.Ordinal);
+        Assert.Contains($"sed -n 's/^ *{StackConfigKeys.PiperVoice}: *//p' Pulumi.${{_STACK}}.yaml", cloudbuild, StringComparison.Ordinal);
+        Assert.Contains($"OLLAMA_MODEL=$${{model:-{defaults.OllamaModel}}}", cloudbuild, StringComparison.Ordinal);
+        Assert.Contains($"PIPER_VOICE=$${{voice:-{defaults.PiperVoice}}}", cloudbuild, StringComparison.Ordinal);
     }
 
     [GeneratedRegex("/(?<name>[a-z-]+):[^/]+$")]
