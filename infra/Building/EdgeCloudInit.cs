@@ -86,6 +86,7 @@ public static class EdgeCloudInit
         "Requires=docker.service\n\n" +
         "[Service]\n" +
         "Environment=HOME=/home/voice-edge\n" +
+        "ExecStartPre=/bin/mkdir -p /home/voice-edge\n" +
         $"ExecStartPre=/usr/bin/docker-credential-gcr configure-docker --registries {registryHost}\n" +
         $"ExecStartPre=/bin/bash {PrepareScriptPath}\n" +
         $"ExecStartPre=-/usr/bin/docker rm -f {ContainerName}\n" +
