@@ -34,9 +34,14 @@ internal sealed class VoiceConnectorStack
         foreach (var output in model.Outputs)
         {
             var values = output.Sources.Select(s => resolver.Format(s, output.Format)).ToList();
-            outputs[output.Name] = output.IsList
-                ? Output.All(values)
-                : values.Count == 1 ? values[0] : Output.Create(output.Format);
+            if (output.IsList)
+            {
+                outputs[output.Name] = Output.All(values);
+            }
+            else
+            {
+                outputs[output.Name] = values.Count == 1 ? values[0] : Output.Create(output.Format);
+            }
         }
 
         Outputs = outputs.ToImmutable();

@@ -71,6 +71,11 @@ public static class DeploymentValidator
             errors.Add($"Service '{service.Name}': a probe targets port {probe.Port}, but the container listens on {service.ContainerPort}.");
         }
 
+        if (service.LivenessProbe.HttpPath is null)
+        {
+            errors.Add($"Service '{service.Name}': the liveness probe must be an HTTP GET (Cloud Run checks liveness over HTTP).");
+        }
+
         if (service.Gpus > 0)
         {
             if (service.GpuAccelerator != CloudRunGpuRegions.L4Accelerator)

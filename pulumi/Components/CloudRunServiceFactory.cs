@@ -118,23 +118,38 @@ internal static class CloudRunServiceFactory
             _ => throw new InvalidOperationException($"'{variable.Name}': this value kind is not available on Cloud Run."),
         };
 
-    private static Run.ServiceTemplateContainerStartupProbeArgs StartupProbe(Model.ProbeSpec probe) => new()
+    private static Run.ServiceTemplateContainerStartupProbeArgs StartupProbe(Model.ProbeSpec probe)
     {
-        InitialDelaySeconds = probe.InitialDelaySeconds,
-        PeriodSeconds = probe.PeriodSeconds,
-        TimeoutSeconds = probe.TimeoutSeconds,
-        FailureThreshold = probe.FailureThreshold,
-        HttpGet = probe.HttpPath is null ? null : new Run.ServiceTemplateContainerStartupProbeHttpGetArgs { Path = probe.HttpPath, Port = probe.Port },
-        TcpSocket = probe.HttpPath is null ? new Run.ServiceTemplateContainerStartupProbeTcpSocketArgs { Port = probe.Port } : null,
-    };
+        var args = new Run.ServiceTemplateContainerStartupProbeArgs
+        {
+            InitialDelaySeconds = probe.InitialDelaySeconds,
+            PeriodSeconds = probe.PeriodSeconds,
+            TimeoutSeconds = probe.TimeoutSeconds,
+            FailureThreshold = probe.FailureThreshold,
+        };
+        if (probe.HttpPath is { } path)
+        {
+            args.HttpGet = new Run.ServiceTemplateContainerStartupProbeHttpGetArgs { Path = path, Port = probe.Port };
+        }
+        else
+        {
+            args.TcpSocket = new Run.ServiceTemplateContainerStartupProbeTcpSocketArgs { Port = probe.Port };
+        }
 
-    private static Run.ServiceTemplateContainerLivenessProbeArgs LivenessProbe(Model.ProbeSpec probe) => new()
+        return args;
+    }
+
+    private static Run.ServiceTemplateContainerLivenessProbeArgs LivenessProbe(Model.ProbeSpec probe)
     {
-        InitialDelaySeconds = probe.InitialDelaySeconds,
-        PeriodSeconds = probe.PeriodSeconds,
-        TimeoutSeconds = probe.TimeoutSeconds,
-        FailureThreshold = probe.FailureThreshold,
-        HttpGet = probe.HttpPath is null ? null : new Run.ServiceTemplateContainerLivenessProbeHttpGetArgs { Path = probe.HttpPath, Port = probe.Port },
-        TcpSocket = probe.HttpPath is null ? new Run.ServiceTemplateContainerLivenessProbeTcpSocketArgs { Port = probe.Port } : null,
-    };
+        var args = new Run.ServiceTemplateContainerLivenessProbeArgs
+        {
+            InitialDelaySeconds = probe.InitialDelaySeconds,
+            PeriodSeconds = probe.PeriodSeconds,
+            TimeoutSeconds = probe.TimeoutSeconds,
+            FailureThreshold = probe.FailureThreshold,
+            // The model's validator guarantees an HTTP path for liveness probes.
+            HttpGet = new Run.ServiceTemplateContainerLivenessProbeHttpGetArgs { Path = probe.HttpPath!, Port = probe.Port },
+        };
+        return args;
+    }
 }

@@ -76,4 +76,15 @@ public sealed class DeploymentValidatorTests
         var error = Assert.Single(DeploymentValidator.Validate(broken));
         Assert.Contains("edge-ip-9", error, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Validate_TcpLivenessProbe_Rejected()
+    {
+        var whisper = Valid.Service(DeploymentNames.Whisper);
+        var changed = whisper with { LivenessProbe = whisper.LivenessProbe with { HttpPath = null } };
+        var broken = Valid with { Services = Valid.Services.Select(s => s.Name == whisper.Name ? changed : s).ToList() };
+
+        var error = Assert.Single(DeploymentValidator.Validate(broken));
+        Assert.Contains("liveness probe must be an HTTP GET", error, StringComparison.Ordinal);
+    }
 }
