@@ -104,20 +104,25 @@ public sealed class RtpReceiver
                 return;
             }
 
+            metrics.PacketsIn.Add(1);
+            statistics.Update(packet.Ssrc, packet.SequenceNumber, packet.Timestamp, ToUnits(arrival, parameters.Codec.ClockRate));
+            if (isEvent)
+            {
+                dtmfReceiver.OnPacket(body, packet.Timestamp, ToUnits(arrival, 1000), reportDigit);
+                return;
+            }
+
             if (!hasSsrc || packet.Ssrc != ssrc)
             {
-                // A new source: start the stream afresh.
+                // A new audio source (the caller's device or a gateway switched streams): start afresh.
+                if (hasSsrc)
+                {
+                    decoder = new RtpAudioDecoder(parameters.Codec, JitterBuffer.MaxPayload);
+                }
+
                 hasSsrc = true;
                 ssrc = packet.Ssrc;
                 jitter.Reset();
-            }
-
-            metrics.PacketsIn.Add(1);
-            statistics.Update(packet.Ssrc, packet.SequenceNumber, packet.Timestamp, arrival * parameters.Codec.ClockRate / Stopwatch.Frequency);
-            if (isEvent)
-            {
-                dtmfReceiver.OnPacket(body, packet.Timestamp, arrival * 1000 / Stopwatch.Frequency, reportDigit);
-                return;
             }
 
             var result = jitter.Push(packet.SequenceNumber, packet.Timestamp, body, arrival);
@@ -139,7 +144,7 @@ public sealed class RtpReceiver
         DtmfDigit? timedOut;
         lock (gate)
         {
-            timedOut = dtmfReceiver.OnTimer(nowTimestamp * 1000 / Stopwatch.Frequency);
+            timedOut = dtmfReceiver.OnTimer(ToUnits(nowTimestamp, 1000));
             while (fifoCount < AudioFrame.SampleCount && FillOnePacket())
             {
             }
@@ -211,6 +216,9 @@ public sealed class RtpReceiver
         fifoCount += count;
         return true;
     }
+
+    /// <summary>A <see cref="Stopwatch"/> timestamp in units of 1/<paramref name="perSecond"/> s, without overflow.</summary>
+    private static long ToUnits(long timestamp, int perSecond) => (long)(timestamp * ((double)perSecond / Stopwatch.Frequency));
 
     /// <summary>The caller's latched source, once known.</summary>
     public IPEndPoint? LatchedSource => latch.LatchedEndPoint;

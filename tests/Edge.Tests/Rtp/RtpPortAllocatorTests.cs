@@ -60,6 +60,7 @@ public sealed class RtpPortAllocatorTests
     [InlineData("127.0.0.1", null, 20000, 20000)]
     [InlineData("127.0.0.1", null, 80, 29999)]
     [InlineData("127.0.0.1", null, 20001, 20002)]
+    [InlineData("0.0.0.0", null, 20000, 29999)]
     public void Validate_BadOptions_Fails(string bind, string? advertised, int min, int max)
     {
         var options = new RtpOptions { BindAddress = bind, AdvertisedAddress = advertised, PortMin = min, PortMax = max };
