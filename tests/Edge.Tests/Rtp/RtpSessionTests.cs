@@ -35,6 +35,26 @@ public sealed class RtpSessionTests : IDisposable
     }
 
     [Fact]
+    public async Task CallerAudio_CallerStopsSending_FramesGoOnConcealedThenSilent()
+    {
+        await using var session = host.Create();
+        session.Start(new RtpSessionParameters(RtpCodec.Pcmu, 101, peer.EndPoint));
+        await SendPacketsAsync(ToneGenerator.Sine(1000, 8000, 8000), RtpCodec.Pcmu, session.LocalEndPoint, 10);
+
+        // Ten packets (200 ms) sent, then nothing: the clock keeps the 20 ms frames coming (loss concealment fading
+        // to silence), so a consumer's VAD sees the caller go quiet.
+        var frames = await ReadFramesAsync(session, 30);
+        Assert.True(ToneGenerator.Rms(frames[2].Samples) > 1000);
+        Assert.All(frames.Skip(20), f => Assert.True(ToneGenerator.Rms(f.Samples) < 1));
+        for (var i = 1; i < frames.Count; i++)
+        {
+            Assert.Equal(frames[i - 1].Timestamp + AudioFrame.SampleCount, frames[i].Timestamp);
+        }
+
+        frames.ForEach(f => f.Dispose());
+    }
+
+    [Fact]
     public async Task PlayAsync_ToneAt16k_SendsPacedPcmuWithConsecutiveSequenceAndTimestamps()
     {
         await using var session = host.Create();
