@@ -44,6 +44,8 @@ public sealed class RtpReceiver
     private long position;
     private long nextFrameDue;
     private bool stalled;
+    private uint candidateSsrc;
+    private ushort candidateSequence;
 
     public RtpReceiver(RtpSessionParameters parameters, SymmetricRtpLatch latch, RtpMetrics metrics, ChannelWriter<AudioFrame> audio, ChannelWriter<DtmfDigit> dtmf)
     {
@@ -116,6 +118,12 @@ public sealed class RtpReceiver
             if (isEvent)
             {
                 dtmfReceiver.OnPacket(body, packet.Timestamp, ToUnits(arrival, 1000), reportDigit);
+                return;
+            }
+
+            if (hasSsrc && packet.Ssrc != ssrc && !ConfirmNewSource(packet))
+            {
+                // A stray packet must not restart the stream: a new source needs two packets in sequence (RFC 3550 A.1).
                 return;
             }
 
@@ -255,6 +263,14 @@ public sealed class RtpReceiver
 
         fifoCount += count;
         return true;
+    }
+
+    private bool ConfirmNewSource(RtpPacket packet)
+    {
+        var confirmed = packet.Ssrc == candidateSsrc && packet.SequenceNumber == (ushort)(candidateSequence + 1);
+        candidateSsrc = packet.Ssrc;
+        candidateSequence = packet.SequenceNumber;
+        return confirmed;
     }
 
     /// <summary>A <see cref="Stopwatch"/> timestamp in units of 1/<paramref name="perSecond"/> s, without overflow.</summary>

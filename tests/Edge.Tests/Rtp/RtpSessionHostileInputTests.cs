@@ -16,7 +16,6 @@ public sealed class RtpSessionHostileInputTests : IDisposable
         using var recorder = new MetricRecorder(host.MeterFactory);
         await using var session = host.Create();
         session.Start(new RtpSessionParameters(RtpCodec.Pcmu, 101, peer.EndPoint));
-        var random = new Random(11);
         byte[][] hostile =
         [
             [],
@@ -30,26 +29,7 @@ public sealed class RtpSessionHostileInputTests : IDisposable
             RtpPeer.Packet(77, 1, 1, peer.Ssrc, new byte[160]),
         ];
 
-        var payload = new byte[160];
-        var tone = ToneGenerator.Sine(1000, 8000, 8000);
-        for (var i = 0; i < 40; i++)
-        {
-            MuLaw.Encode(tone.AsSpan(i * 160 % 7840, 160), payload);
-            peer.SendAudio(0, payload, session.LocalEndPoint);
-            peer.Send(hostile[i % hostile.Length], session.LocalEndPoint);
-            var noise = new byte[random.Next(1, 300)];
-            random.NextBytes(noise);
-            peer.Send(noise, session.LocalEndPoint);
-            await Task.Delay(20);
-        }
-
-        var frames = new List<AudioFrame>();
-        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(5));
-        while (frames.Count < 20)
-        {
-            frames.Add(await session.CallerAudio.ReadAsync(cts.Token));
-        }
-
+        var frames = await RtpSessionTests.CollectFramesAsync(session, SendMixedAsync(session, hostile));
         Assert.InRange(RtpSessionTests.BestToneAmplitude(frames, 1000), 7200, 8800);
         frames.ForEach(f => f.Dispose());
         await RtpSessionTests.WaitUntilAsync(() => recorder.Total("voiceconnector.rtp.packets_in") >= 40);
@@ -79,6 +59,23 @@ public sealed class RtpSessionHostileInputTests : IDisposable
         await RtpSessionTests.WaitUntilAsync(() => recorder.Total("voiceconnector.rtp.packets_third_party") >= 50);
         Assert.Equal(peer.EndPoint, session.LatchedRemoteEndPoint);
         Assert.Equal(1, recorder.Total("voiceconnector.rtp.packets_in"));
+    }
+
+    private async Task SendMixedAsync(RtpSession session, byte[][] hostile)
+    {
+        var random = new Random(11);
+        var payload = new byte[160];
+        var tone = ToneGenerator.Sine(1000, 8000, 8000);
+        for (var i = 0; i < 40; i++)
+        {
+            MuLaw.Encode(tone.AsSpan(i * 160 % 7840, 160), payload);
+            peer.SendAudio(0, payload, session.LocalEndPoint);
+            peer.Send(hostile[i % hostile.Length], session.LocalEndPoint);
+            var noise = new byte[random.Next(1, 300)];
+            random.NextBytes(noise);
+            peer.Send(noise, session.LocalEndPoint);
+            await Task.Delay(20);
+        }
     }
 
     public void Dispose()

@@ -15,22 +15,7 @@ public sealed class RtpSessionWidebandTests : IDisposable
     {
         await using var session = host.Create();
         session.Start(new RtpSessionParameters(RtpCodec.G722, 101, peer.EndPoint));
-        var encoder = new G722Encoder();
-        var tone = ToneGenerator.Sine(5000, 16000, 16000);
-        var payload = new byte[160];
-        for (var i = 0; i < 30; i++)
-        {
-            encoder.Encode(tone.AsSpan(i * 320, 320), payload);
-            peer.SendAudio(9, payload, session.LocalEndPoint);
-            await Task.Delay(20);
-        }
-
-        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(5));
-        var frames = new List<AudioFrame>();
-        while (frames.Count < 20)
-        {
-            frames.Add(await session.CallerAudio.ReadAsync(cts.Token));
-        }
+        var frames = await RtpSessionTests.CollectFramesAsync(session, SendToneAsync(session));
 
         // A 5 kHz tone cannot pass a narrowband path; through G.722 it keeps most of its level.
         Assert.InRange(RtpSessionTests.BestToneAmplitude(frames, 5000), 6000, 9000);
@@ -61,6 +46,19 @@ public sealed class RtpSessionWidebandTests : IDisposable
         }
 
         Assert.InRange(amplitude, 6000, 9000);
+    }
+
+    private async Task SendToneAsync(RtpSession session)
+    {
+        var encoder = new G722Encoder();
+        var tone = ToneGenerator.Sine(5000, 16000, 16000);
+        var payload = new byte[160];
+        for (var i = 0; i < 30; i++)
+        {
+            encoder.Encode(tone.AsSpan(i * 320, 320), payload);
+            peer.SendAudio(9, payload, session.LocalEndPoint);
+            await Task.Delay(20);
+        }
     }
 
     public void Dispose()
