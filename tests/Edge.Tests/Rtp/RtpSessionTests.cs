@@ -98,7 +98,8 @@ public sealed class RtpSessionTests : IDisposable
 
         var played = session.ClearPlayout();
         Assert.Equal(played, session.PlayoutQueuedPosition);
-        Assert.InRange(played, 5 * 320, 16000 - 320);
+        // Some of the second was sent (the first packets may be the silence sent before PlayAsync queued), not all.
+        Assert.InRange(played, 320, 16000 - 320);
 
         // Drain what was in flight, then every packet is A-law silence (about 0xD5 after the resampler tail).
         for (var i = 0; i < 5; i++)
