@@ -160,6 +160,17 @@ public sealed class RtpSessionTests : IDisposable
     }
 
     [Fact]
+    public async Task Start_LegacyHoldAddress_SendsNothingUntilCallerPacketsArrive()
+    {
+        await using var session = host.Create();
+        session.Start(new RtpSessionParameters(RtpCodec.Pcmu, 101, new IPEndPoint(IPAddress.Any, peer.EndPoint.Port)));
+        Assert.Null(await peer.ReceiveAsync(TimeSpan.FromMilliseconds(200)));
+
+        peer.SendAudio(0, new byte[160], session.LocalEndPoint);
+        Assert.NotNull(await peer.ReceiveAsync(Timeout));
+    }
+
+    [Fact]
     public async Task End_Called_CompletesChannelsAndCancelsEnded()
     {
         var control = new RecordingCallControl();
