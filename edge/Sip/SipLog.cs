@@ -1,4 +1,5 @@
 using System.Net;
+using VoiceConnector.Edge.Sip.Transport;
 
 namespace VoiceConnector.Edge.Sip;
 
@@ -15,10 +16,10 @@ internal static partial class SipLog
     public static partial void QueueFull(this ILogger logger);
 
     [LoggerMessage(EventId = 5004, Level = LogLevel.Information, Message = "SIP dropped unparseable message from {Source}: {Reason}")]
-    public static partial void DroppedMalformed(this ILogger logger, string source, string reason);
+    public static partial void DroppedMalformed(this ILogger logger, SipRemote source, string reason);
 
-    [LoggerMessage(EventId = 5005, Level = LogLevel.Information, Message = "SIP rejected request {Method} from {Source} with {Status}: {Reason}")]
-    public static partial void Rejected(this ILogger logger, string method, string source, int status, string reason);
+    [LoggerMessage(EventId = 5005, Level = LogLevel.Debug, Message = "SIP rejected request {Method} from {Source} with {Status}: {Reason}")]
+    public static partial void Rejected(this ILogger logger, string method, SipRemote source, int status, string reason);
 
     [LoggerMessage(EventId = 5006, Level = LogLevel.Warning, Message = "SIP transport error on {Protocol}")]
     public static partial void TransportError(this ILogger logger, string protocol, Exception exception);

@@ -30,6 +30,10 @@ public sealed class SipOptions
     /// <summary>Send 180 Ringing before the 200 OK.</summary>
     public bool SendRinging { get; set; }
 
+    /// <summary>Delay between 100 Trying (and 180) and the 200 OK, in milliseconds; a CANCEL in that window gets 487.</summary>
+    [Range(0, 60_000)]
+    public int AnswerDelayMs { get; set; }
+
     /// <summary>Out-of-dialog INVITE/OPTIONS/REGISTER requests allowed per source address per second (sustained).</summary>
     [Range(1, 1_000_000)]
     public int RequestsPerSecondPerSource { get; set; } = 200;

@@ -19,9 +19,9 @@ public static class SipMethods
     public const string Publish = "PUBLISH";
 
     /// <summary>What this UAS implements (the Allow header).</summary>
-    public const string Allowed = "INVITE, ACK, CANCEL, BYE, OPTIONS, REFER, NOTIFY";
+    public const string Allowed = "INVITE, ACK, CANCEL, BYE, OPTIONS, NOTIFY";
 
     /// <summary>Methods we know but do not implement: 405 rather than 501.</summary>
     public static bool IsKnownUnsupported(string method) =>
-        method is Register or Info or Update or Prack or Subscribe or Message or Publish;
+        method is Register or Refer or Info or Update or Prack or Subscribe or Message or Publish;
 }
