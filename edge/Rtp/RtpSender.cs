@@ -41,7 +41,7 @@ public sealed class RtpSender
         this.dtmf = dtmf;
         this.metrics = metrics;
         encoder = new RtpAudioEncoder(parameters.Codec, MaxPcmSamples);
-        Ssrc = (uint)RandomNumberGenerator.GetInt32(int.MaxValue) * 2u;
+        Ssrc = unchecked((uint)RandomNumberGenerator.GetInt32(int.MinValue, int.MaxValue));
         sequence = (ushort)RandomNumberGenerator.GetInt32(ushort.MaxValue + 1);
         timestamp = (uint)RandomNumberGenerator.GetInt32(int.MaxValue);
     }
