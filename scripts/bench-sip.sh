@@ -20,7 +20,7 @@ while [ $# -gt 0 ]; do
   esac
 done
 
-specs="$(cd .. && pwd)/shared/specs/sipp"
+specs="${SIPP_SPECS:-$(cd .. && pwd)/shared/specs/sipp}"
 [ -d "$specs" ] || { echo "missing $specs"; exit 2; }
 work=$(mktemp -d /tmp/bench-sip.XXXXXX)
 edge_pid=""; uas_pid=""
@@ -106,24 +106,26 @@ echo "most concurrent calls carried within limits: $best"
 echo
 
 echo "(b) call setup rate: sipp -sn uac ($setup_calls calls at up to $setup_rate/s), edge vs sipp -sn uas"
-setup_run() { # $1 target port -> prints "cps failed"
+setup_run() { # $1 target port, $2 calls -> prints "cps failed rc"
   local s e rc
   s=$(date +%s.%N)
-  timeout 300 sipp -sn uac "127.0.0.1:$1" -i 127.0.0.1 -p 0 -mp 42000 -m "$setup_calls" -r "$setup_rate" -l 2000 -d 0 \
+  timeout 300 sipp -sn uac "127.0.0.1:$1" -i 127.0.0.1 -p 0 -mp 42000 -m "$2" -r "$setup_rate" -l 2000 -d 0 \
       -timeout 240s -timeout_error -nostdin -trace_stat -stf "$work/setup.csv" >"$work/setup.out" 2>&1
   rc=$?
   e=$(date +%s.%N)
   local failed; failed=$(tail -1 "$work/setup.csv" | awk -F';' '{print $18}')
-  echo "$(echo "scale=1; $setup_calls / ($e - $s)" | bc) ${failed:-?} $rc"
+  echo "$(echo "scale=1; $2 / ($e - $s)" | bc) ${failed:-?} $rc"
 }
 uas_port=$(free_port)
 sipp -sn uas -i 127.0.0.1 -p "$uas_port" -mp 43000 -nostdin >"$work/uas.out" 2>&1 &
 uas_pid=$!
 sleep 1
-read -r uas_cps uas_failed uas_rc < <(setup_run "$uas_port")
+setup_run "$uas_port" 200 >/dev/null   # warm-up, not counted
+read -r uas_cps uas_failed uas_rc < <(setup_run "$uas_port" "$setup_calls")
 kill "$uas_pid" 2>/dev/null; wait "$uas_pid" 2>/dev/null; uas_pid=""
 start_edge
-read -r edge_cps edge_failed edge_rc < <(setup_run "$sip_port")
+setup_run "$sip_port" 200 >/dev/null   # warm-up (JIT), not counted
+read -r edge_cps edge_failed edge_rc < <(setup_run "$sip_port" "$setup_calls")
 stop_edge
 echo "  sipp uas : $uas_cps calls/s, failed $uas_failed (rc $uas_rc)"
 echo "  edge     : $edge_cps calls/s, failed $edge_failed (rc $edge_rc)"

@@ -15,8 +15,8 @@ internal static partial class SipLog
     [LoggerMessage(EventId = 5003, Level = LogLevel.Warning, Message = "SIP inbound queue full: dropping messages")]
     public static partial void QueueFull(this ILogger logger);
 
-    [LoggerMessage(EventId = 5004, Level = LogLevel.Information, Message = "SIP dropped unparseable message from {Source}: {Reason}")]
-    public static partial void DroppedMalformed(this ILogger logger, SipRemote source, string reason);
+    [LoggerMessage(EventId = 5004, Level = LogLevel.Information, Message = "SIP dropped unparseable message from {Source}: {Reason} ({Dropped} dropped since the last such line)")]
+    public static partial void DroppedMalformed(this ILogger logger, SipRemote source, string reason, long dropped);
 
     [LoggerMessage(EventId = 5005, Level = LogLevel.Debug, Message = "SIP rejected request {Method} from {Source} with {Status}: {Reason}")]
     public static partial void Rejected(this ILogger logger, string method, SipRemote source, int status, string reason);

@@ -17,6 +17,8 @@ public sealed class SipUserAgentServer
     private readonly SipInviteHandler invites;
     private readonly SipAccessPolicy policy;
     private readonly ILogger logger;
+    private long lastDropLog;
+    private long droppedSinceLog;
 
     public SipUserAgentServer(SipTransactionLayer layer, SipCallRegistry registry, SipInviteHandler invites, SipAccessPolicy policy, ILogger logger)
     {
@@ -53,7 +55,7 @@ public sealed class SipUserAgentServer
                     RespondStateless(request, inbound.Source, result.ErrorStatus == 0 ? 400 : result.ErrorStatus, result.Error!);
                     break;
                 default:
-                    logger.DroppedMalformed(inbound.Source, result.Error ?? "stray message");
+                    LogDrop(inbound.Source, result.Error ?? "stray message");
                     break;
             }
         }
@@ -63,6 +65,22 @@ public sealed class SipUserAgentServer
         {
             logger.HandlerFailed((result.Message as SipRequest)?.Method ?? "response", result.Message?.CallId, exception);
         }
+    }
+
+    /// <summary>One line for the first dropped message, then at most one every 10 s with the count, so a garbage flood cannot flood the log.</summary>
+    private void LogDrop(SipRemote source, string reason)
+    {
+        var now = layer.Time.GetTimestamp();
+        var last = Interlocked.Read(ref lastDropLog);
+        Interlocked.Increment(ref droppedSinceLog);
+        if (last != 0 && layer.Time.GetElapsedTime(last, now) < TimeSpan.FromSeconds(10))
+        {
+            return;
+        }
+
+        Interlocked.Exchange(ref lastDropLog, now);
+        var dropped = Interlocked.Exchange(ref droppedSinceLog, 0);
+        logger.DroppedMalformed(source, reason, dropped);
     }
 
     private void HandleRequest(SipRequest request, SipRemote source)
