@@ -15,7 +15,7 @@ namespace VoiceConnector.Edge.Ai.Local;
 /// voice, so syntheses are serialised process-wide (flite runs many times faster than real time). Synthesis runs on
 /// the thread pool, not on the caller's thread.
 /// </summary>
-public sealed class FliteTextToSpeechClient : ITextToSpeechClient
+public sealed class FliteTextToSpeechClient : ITextToSpeechClient, IWarmUp
 {
     public const int SampleRate = 16000;
     private static readonly TextToSpeechClientMetadata Metadata = new("flite", null, "cmu_us_slt");
@@ -47,6 +47,9 @@ public sealed class FliteTextToSpeechClient : ITextToSpeechClient
         var response = await GetAudioAsync(text, options, cancellationToken);
         yield return new TextToSpeechResponseUpdate(response.Contents) { Kind = TextToSpeechResponseUpdateKind.AudioUpdated, ModelId = response.ModelId };
     }
+
+    /// <summary>Registers the voice and synthesises one word.</summary>
+    public Task WarmUpAsync(CancellationToken cancellationToken) => GetAudioAsync("Hello.", null, cancellationToken);
 
     public object? GetService(Type serviceType, object? serviceKey = null)
     {

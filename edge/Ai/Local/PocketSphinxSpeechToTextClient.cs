@@ -16,7 +16,7 @@ namespace VoiceConnector.Edge.Ai.Local;
 /// may say, any sequence of them) or <see cref="JsgfKey"/> (a JSGF grammar) in
 /// <see cref="SpeechToTextOptions.AdditionalProperties"/>. Thread-safe: decoders are pooled.
 /// </summary>
-public sealed class PocketSphinxSpeechToTextClient : ISpeechToTextClient
+public sealed class PocketSphinxSpeechToTextClient : ISpeechToTextClient, IWarmUp
 {
     /// <summary>AdditionalProperties key: phrases (IEnumerable&lt;string&gt;) the recogniser is restricted to.</summary>
     public const string GrammarPhrasesKey = "grammar_phrases";

@@ -9,7 +9,7 @@ namespace VoiceConnector.Edge.Ai.Ollama;
 /// <see cref="IChatClient"/> over Ollama's native <c>POST /api/chat</c>: streamed NDJSON until <c>"done": true</c>,
 /// tool calls in both directions, <c>options</c> and <c>keep_alive</c>. Thread-safe; share one instance.
 /// </summary>
-public sealed partial class OllamaChatClient : IChatClient
+public sealed partial class OllamaChatClient : IChatClient, IWarmUp
 {
     private static readonly MediaTypeHeaderValue Json = new("application/json");
     private readonly HttpClient _http;

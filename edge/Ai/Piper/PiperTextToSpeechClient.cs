@@ -17,7 +17,7 @@ namespace VoiceConnector.Edge.Ai.Piper;
 /// <c>AdditionalProperties["sample_rate"]</c>). The body is checked as RIFF whatever Content-Type the server claims.
 /// Thread-safe; share one instance.
 /// </summary>
-public sealed class PiperTextToSpeechClient : ITextToSpeechClient
+public sealed class PiperTextToSpeechClient : ITextToSpeechClient, IWarmUp
 {
     private static readonly MediaTypeHeaderValue Json = new("application/json");
     private static readonly MediaTypeHeaderValue PlainText = new("text/plain") { CharSet = "utf-8" };

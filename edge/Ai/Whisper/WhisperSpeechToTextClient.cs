@@ -16,7 +16,7 @@ namespace VoiceConnector.Edge.Ai.Whisper;
 /// whisper.cpp <c>/inference</c>, multipart upload of a 16-bit mono WAV, <c>response_format=json</c>.
 /// Input: WAV, or raw PCM at <see cref="SpeechToTextOptions.SpeechSampleRate"/>. Thread-safe; share one instance.
 /// </summary>
-public sealed class WhisperSpeechToTextClient : ISpeechToTextClient
+public sealed class WhisperSpeechToTextClient : ISpeechToTextClient, IWarmUp
 {
     private static readonly MediaTypeHeaderValue Wav = new("audio/wav");
     private readonly WhisperOptions _options;
