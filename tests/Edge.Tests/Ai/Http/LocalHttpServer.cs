@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -21,7 +20,7 @@ public sealed class LocalHttpServer : IAsyncDisposable
 
     public Uri BaseUri { get; }
 
-    public static async Task<LocalHttpServer> StartAsync(Action<IEndpointRouteBuilder> routes)
+    public static async Task<LocalHttpServer> StartAsync(Action<WebApplication> routes)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
