@@ -24,6 +24,7 @@ internal sealed class PocketSphinxDecoder : IDisposable
             "-hmm", Path.Combine(modelPath, "en-us"),
             "-lm", Path.Combine(modelPath, "en-us.lm.bin"),
             "-dict", Path.Combine(modelPath, "cmudict-en-us.dict"),
+            "-dither", "no",
         ];
         var config = PocketSphinxNative.cmd_ln_parse_r(IntPtr.Zero, PocketSphinxNative.ps_args(), argv.Length, argv, 1);
         if (config == IntPtr.Zero)
