@@ -14,7 +14,8 @@ namespace VoiceConnector.Edge.Benchmarks.Ai;
 /// <c>stt-wer</c>: PocketSphinx word error rate on flite speech, wideband (16 kHz) against telephone band (16 kHz
 /// resampled to 8 kHz and back, as a G.711 call reaches the recogniser), over a fixed sentence set; plus the 8 kHz
 /// case with a grammar made of the set's own sentences (a closed set: what an agent with a known menu of answers can
-/// do, not open dictation).
+/// do, not open dictation). flite varies its excitation noise from one synthesis to the next within a process, so
+/// each pass hears a slightly different rendition: the report gives the mean and range over passes.
 /// </summary>
 internal sealed class SttWerCommand : IReportCommand
 {
