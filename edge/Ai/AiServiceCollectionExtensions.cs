@@ -35,6 +35,12 @@ public static class AiServiceCollectionExtensions
         {
             services.AddHttpService<OllamaOptions, OllamaChatClient>(configuration, OllamaOptions.Section);
         }
+        else if (OllamaHostUrl(configuration["OLLAMA_HOST"]) is { } ollamaHost)
+        {
+            // Ollama's own convention: OLLAMA_HOST ("host:port" or a URL) when Ai:Ollama:Url is not set.
+            services.AddHttpService<OllamaOptions, OllamaChatClient>(configuration, OllamaOptions.Section);
+            services.PostConfigure<OllamaOptions>(o => o.Url ??= ollamaHost);
+        }
 
         services.AddSingleton<ChatClientSelector>();
         services.AddHostedService(sp => sp.GetRequiredService<ChatClientSelector>());
@@ -65,6 +71,17 @@ public static class AiServiceCollectionExtensions
         services.AddSingleton<IVoiceActivityDetectorFactory, WebRtcVoiceActivityDetectorFactory>();
         services.AddSingleton<AiWarmUp>();
         return services;
+    }
+
+    private static Uri? OllamaHostUrl(string? host)
+    {
+        if (string.IsNullOrWhiteSpace(host))
+        {
+            return null;
+        }
+
+        var text = host.Contains("://", StringComparison.Ordinal) ? host : "http://" + host;
+        return Uri.TryCreate(text, UriKind.Absolute, out var url) ? url : null;
     }
 
     private static bool IsConfigured(IConfiguration configuration, string section) =>

@@ -75,6 +75,15 @@ public sealed class AiServiceCollectionExtensionsTests
     }
 
     [Fact]
+    public async Task AddEdgeAi_OllamaHostVariableAnswering_UsesOllama()
+    {
+        await using var server = await LocalHttpServer.StartAsync(app => app.MapGet("/api/version", () => Results.Json(new { version = "0.5.1" })));
+        using var host = await StartAsync(new() { ["OLLAMA_HOST"] = $"127.0.0.1:{server.BaseUri.Port}" });
+
+        Assert.IsType<OllamaChatClient>(host.Services.GetRequiredService<ChatClientSelector>().Current);
+    }
+
+    [Fact]
     public async Task AddEdgeAi_OllamaConfiguredButDown_FallsBackToScripted()
     {
         using var host = await StartAsync(new() { ["Ai:Ollama:Url"] = "http://127.0.0.1:9/", ["Ai:Ollama:ProbeTimeout"] = "00:00:00.5" });
