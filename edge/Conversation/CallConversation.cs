@@ -161,6 +161,7 @@ internal sealed class CallConversation(
             {
                 history.AddAssistant(spoken.Heard);
                 RecordAgentTurn(spoken, clock, startedAt);
+                token.ThrowIfCancellationRequested();
                 if (progress.Failure is not null)
                 {
                     ConversationLog.ServiceFailed(logger, call.Description.CallId, "LLM/TTS", progress.Failure);

@@ -52,6 +52,7 @@ public sealed class ConversationAgent(IAgentResolver resolver, ConversationServi
     {
         var startedAt = services.Time.GetUtcNow();
         using var scope = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, call.Ended);
+        var discard = DiscardCallerAudioAsync(call, scope.Token);
         try
         {
             var prompts = await PromptsWithinAsync(services.Options.DefaultVoice, TimeSpan.FromSeconds(2), scope.Token).ConfigureAwait(false);
@@ -68,10 +69,34 @@ public sealed class ConversationAgent(IAgentResolver resolver, ConversationServi
         {
             // The caller hung up first.
         }
+        finally
+        {
+            await scope.CancelAsync().ConfigureAwait(false);
+            await discard.ConfigureAwait(false);
+        }
 
         var turns = new[] { new TranscriptTurn(TurnRoles.Agent, services.Prompts.Text(prompt), startedAt) };
         var record = CallRecordBuilder.Build(call.Description, null, startedAt, services.Time.GetUtcNow(), outcome, cause, turns);
         await CallRecordBuilder.SubmitAsync(services.Records, record, logger).ConfigureAwait(false);
+    }
+
+    /// <summary>Nobody listens on this call: return the caller's frames to the pool as they come.</summary>
+    private static async Task DiscardCallerAudioAsync(ICallMedia call, CancellationToken cancellationToken)
+    {
+        try
+        {
+            while (await call.CallerAudio.WaitToReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                while (call.CallerAudio.TryRead(out var frame))
+                {
+                    frame.Dispose();
+                }
+            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // Done: the call ended or was hung up.
+        }
     }
 
     private async Task<IReadOnlyDictionary<FallbackPrompt, ReadOnlyMemory<short>>?> PromptsWithinAsync(string voice, TimeSpan limit, CancellationToken cancellationToken)

@@ -12,9 +12,13 @@ internal sealed class PlayoutSegment(string text, long start)
 
     public long Start { get; } = start;
 
+    /// <summary>End of the chunk's audio queued so far.</summary>
     public long End { get; set; } = start;
 
-    /// <summary>True once all of the chunk's audio was queued.</summary>
+    /// <summary>Samples of the chunk's audio synthesized so far (ahead of what is queued).</summary>
+    public long Synthesized { get; set; }
+
+    /// <summary>True once all of the chunk's audio was synthesized: <see cref="Synthesized"/> is its length.</summary>
     public bool Complete { get; set; }
 
     public int WordCount => words.Length;
@@ -22,19 +26,14 @@ internal sealed class PlayoutSegment(string text, long start)
     /// <summary>Words heard when playout reached <paramref name="playedPosition"/>, proportionally within the chunk.</summary>
     public int WordsHeard(long playedPosition)
     {
-        if (playedPosition >= End && Complete)
-        {
-            return words.Length;
-        }
-
         if (playedPosition <= Start || words.Length == 0)
         {
             return 0;
         }
 
-        var total = Complete ? End - Start : Math.Max(End - Start, (long)words.Length * EstimatedSamplesPerWord);
+        var total = Complete ? Synthesized : Math.Max(Synthesized, (long)words.Length * EstimatedSamplesPerWord);
         var played = Math.Min(playedPosition, End) - Start;
-        return (int)Math.Min(words.Length, played * words.Length / Math.Max(1, total));
+        return played >= total ? words.Length : (int)(played * words.Length / Math.Max(1, total));
     }
 
     public IEnumerable<string> Words => words;

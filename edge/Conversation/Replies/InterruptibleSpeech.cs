@@ -12,7 +12,10 @@ internal sealed class InterruptibleSpeech(ICallMedia call, AgentActivity activit
 {
     private static readonly TimeSpan DrainPoll = TimeSpan.FromMilliseconds(20);
 
-    /// <summary>Runs <paramref name="speak"/> and waits until its audio is played; cut to what was heard on barge-in.</summary>
+    /// <summary>
+    /// Runs <paramref name="speak"/> and waits until its audio is played; cut to what was heard on barge-in, or to
+    /// what was sent when the call ended meanwhile (the caller then checks the call's token).
+    /// </summary>
     public async Task<SpokenReply> RunAsync(Func<CancellationToken, Task> speak, ReplyProgress progress, CancellationToken callToken)
     {
         ArgumentNullException.ThrowIfNull(speak);
@@ -29,6 +32,13 @@ internal sealed class InterruptibleSpeech(ICallMedia call, AgentActivity activit
         catch (OperationCanceledException) when (!callToken.IsCancellationRequested)
         {
             cutAt = activity.EndReply();
+        }
+        catch (OperationCanceledException)
+        {
+            // The call ended while the agent spoke: report what was sent before it did.
+            activity.EndReply();
+            var atEnd = tracker.Split(call.PlayoutPlayedPosition, progress.Unqueued);
+            return new SpokenReply(atEnd.Heard, false, "");
         }
         catch
         {

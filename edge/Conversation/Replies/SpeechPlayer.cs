@@ -1,3 +1,5 @@
+using System.Buffers;
+using System.Threading.Channels;
 using Microsoft.Extensions.AI;
 using VoiceConnector.Edge.Calls;
 using VoiceConnector.Edge.Conversation.Audio;
@@ -10,52 +12,101 @@ namespace VoiceConnector.Edge.Conversation.Replies;
 
 /// <summary>
 /// Speaks text on a call: streams it through the TTS client, converts the audio to 16 kHz and queues it for playout
-/// as it arrives, recording which playout positions carry which text. A request that fails before producing audio
-/// is retried with backoff.
+/// as it arrives. Synthesis runs ahead of the seam's playout bound (a bounded channel of pooled pieces) so that each
+/// chunk's full length is known early, which makes the heard-words estimate after a barge-in exact. A request that
+/// fails before producing audio is retried with backoff.
 /// </summary>
 internal sealed class SpeechPlayer(ICallMedia call, ITextToSpeechClient tts, TextToSpeechOptions options, PlayoutTracker tracker, ServiceRetry retry)
 {
+    private const int QueuedPieces = 512;
+
     /// <summary>Speaks <paramref name="text"/>; throws when the TTS failed on every attempt.</summary>
     public async Task SpeakAsync(string text, TurnClock? clock, CancellationToken cancellationToken)
     {
         var segment = tracker.BeginSegment(text, call.PlayoutQueuedPosition);
-        for (var attempt = 1; ; attempt++)
+        var pieces = Channel.CreateBounded<PcmPiece>(new BoundedChannelOptions(QueuedPieces) { SingleReader = true, SingleWriter = true });
+        using var stages = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var synthesis = SynthesizeWithRetryAsync(text, segment, pieces.Writer, clock, stages.Token);
+        try
         {
-            try
+            await foreach (var piece in pieces.Reader.ReadAllAsync(stages.Token).ConfigureAwait(false))
             {
-                await StreamAsync(text, segment, clock, cancellationToken).ConfigureAwait(false);
-                segment.Complete = true;
-                return;
-            }
-            catch (Exception) when (!cancellationToken.IsCancellationRequested && segment.End == segment.Start)
-            {
-                // Nothing was played yet: try again after the backoff, or give up.
-                if (!await retry.BeforeRetryAsync(attempt, cancellationToken).ConfigureAwait(false))
+                try
                 {
-                    throw;
+                    await call.PlayAsync(piece.Samples, stages.Token).ConfigureAwait(false);
                 }
+                finally
+                {
+                    piece.Dispose();
+                }
+
+                segment.End = call.PlayoutQueuedPosition;
+                clock?.FirstAudioSent();
             }
         }
+        finally
+        {
+            await stages.CancelAsync().ConfigureAwait(false);
+            while (pieces.Reader.TryRead(out var left))
+            {
+                left.Dispose();
+            }
+        }
+
+        // Surfaces the TTS failure (after whatever audio it produced was played).
+        await synthesis.ConfigureAwait(false);
     }
 
-    /// <summary>Plays already rendered 16 kHz PCM (a fallback prompt) as one chunk of <paramref name="text"/>.</summary>
+    /// <summary>Plays already rendered 16 kHz PCM (a fixed prompt) as one chunk of <paramref name="text"/>.</summary>
     public async Task PlayAsync(string text, ReadOnlyMemory<short> pcm, CancellationToken cancellationToken)
     {
         var segment = tracker.BeginSegment(text, call.PlayoutQueuedPosition);
+        segment.Synthesized = pcm.Length;
+        segment.Complete = true;
         const int piece = 16_000 / 2;
         for (var offset = 0; offset < pcm.Length; offset += piece)
         {
             await call.PlayAsync(pcm.Slice(offset, Math.Min(piece, pcm.Length - offset)), cancellationToken).ConfigureAwait(false);
             segment.End = call.PlayoutQueuedPosition;
         }
-
-        segment.Complete = true;
     }
 
-    private async Task StreamAsync(string text, PlayoutSegment segment, TurnClock? clock, CancellationToken cancellationToken)
+    private async Task SynthesizeWithRetryAsync(string text, PlayoutSegment segment, ChannelWriter<PcmPiece> writer, TurnClock? clock, CancellationToken token)
+    {
+        try
+        {
+            for (var attempt = 1; ; attempt++)
+            {
+                try
+                {
+                    await SynthesizeAsync(text, segment, writer, clock, token).ConfigureAwait(false);
+                    segment.Complete = true;
+                    return;
+                }
+                catch (Exception) when (!token.IsCancellationRequested && segment.Synthesized == 0)
+                {
+                    // Nothing was produced yet: try again after the backoff, or give up.
+                    if (!await retry.BeforeRetryAsync(attempt, token).ConfigureAwait(false))
+                    {
+                        throw;
+                    }
+                }
+            }
+        }
+        catch (OperationCanceledException) when (token.IsCancellationRequested)
+        {
+            // Stopped by a barge-in or because playout stopped; the caller of SpeakAsync sees why.
+        }
+        finally
+        {
+            writer.TryComplete();
+        }
+    }
+
+    private async Task SynthesizeAsync(string text, PlayoutSegment segment, ChannelWriter<PcmPiece> writer, TurnClock? clock, CancellationToken token)
     {
         using var decoder = new TtsAudioDecoder();
-        await foreach (var update in tts.GetStreamingAudioAsync(text, options, cancellationToken).ConfigureAwait(false))
+        await foreach (var update in tts.GetStreamingAudioAsync(text, options, token).ConfigureAwait(false))
         {
             if (update.Kind == TextToSpeechResponseUpdateKind.Error)
             {
@@ -76,10 +127,20 @@ internal sealed class SpeechPlayer(ICallMedia call, ITextToSpeechClient tts, Tex
                 }
 
                 clock?.FirstTtsAudio();
-                cancellationToken.ThrowIfCancellationRequested();
-                await call.PlayAsync(pcm, cancellationToken).ConfigureAwait(false);
-                segment.End = call.PlayoutQueuedPosition;
-                clock?.FirstAudioSent();
+                segment.Synthesized += pcm.Length;
+                var piece = PcmPiece.CopyOf(pcm.Span);
+                if (!writer.TryWrite(piece))
+                {
+                    try
+                    {
+                        await writer.WriteAsync(piece, token).ConfigureAwait(false);
+                    }
+                    catch
+                    {
+                        piece.Dispose();
+                        throw;
+                    }
+                }
             }
         }
     }
