@@ -303,7 +303,7 @@ internal sealed class CallConversation(
             ConversationLog.BargeIn(logger, call.Description.CallId, spoken.Heard.Length == 0 ? 0 : spoken.Heard.Split(' ').Length);
         }
 
-        if (spoken.Heard.Length > 0 || timings is not null)
+        if (spoken.Heard.Length > 0)
         {
             Transcript.Add(new TranscriptTurn(TurnRoles.Agent, spoken.Heard, startedAt, spoken.Interrupted, timings));
         }

@@ -48,7 +48,8 @@ internal sealed class InterruptibleSpeech(ICallMedia call, AgentActivity activit
 
         if (cutAt < 0)
         {
-            return new SpokenReply(progress.Text, false, "");
+            // Played in full: every chunk that produced audio (a chunk whose TTS failed produced none).
+            return new SpokenReply(tracker.Split(long.MaxValue, "").Heard, false, "");
         }
 
         // Audio queued between the barge-in and the cancellation being seen is dropped here.
