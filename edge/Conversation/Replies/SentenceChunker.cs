@@ -46,12 +46,12 @@ internal sealed class SentenceChunker
         var cut = FindSentenceEnd(text);
         if (cut < 0 && !emittedAny && text.Length >= FirstChunkClauseChars)
         {
-            cut = FindLast(text, [',', ';', ':'], FirstChunkClauseChars / 2);
+            cut = FindLast(text, [',', ';', ':'], FirstChunkClauseChars / 2, text.Length);
         }
 
         if (cut < 0 && text.Length >= MaxChunkChars)
         {
-            cut = FindLast(text, [',', ';', ':', ' '], MaxChunkChars / 2);
+            cut = FindLast(text, [',', ';', ':', ' '], MaxChunkChars / 2, MaxChunkChars);
             cut = cut < 0 ? MaxChunkChars : cut;
         }
 
@@ -110,10 +110,10 @@ internal sealed class SentenceChunker
         return false;
     }
 
-    /// <summary>Index just after the last of <paramref name="breaks"/> at or after <paramref name="minIndex"/>; -1 when none.</summary>
-    private static int FindLast(string text, char[] breaks, int minIndex)
+    /// <summary>Index just after the last of <paramref name="breaks"/> in [<paramref name="minIndex"/>, <paramref name="limit"/>); -1 when none.</summary>
+    private static int FindLast(string text, char[] breaks, int minIndex, int limit)
     {
-        var at = text.LastIndexOfAny(breaks);
+        var at = text.LastIndexOfAny(breaks, Math.Min(text.Length, limit) - 1);
         return at >= minIndex ? at + 1 : -1;
     }
 }
