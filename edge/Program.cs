@@ -1,3 +1,4 @@
+using VoiceConnector.Edge.Ai;
 using VoiceConnector.Edge.Calls;
 using VoiceConnector.Edge.Conversation;
 using VoiceConnector.Edge.Sip;
@@ -12,6 +13,7 @@ if (string.IsNullOrEmpty(builder.Configuration["urls"]))
 
 builder.Services.AddEdgeCalls(builder.Configuration);
 builder.Services.AddEdgeSip(builder.Configuration);
+builder.Services.AddEdgeAi(builder.Configuration);
 builder.Services.AddEdgeTwilio(builder.Configuration);
 builder.Services.AddEdgeConversation(builder.Configuration);
 
