@@ -135,7 +135,7 @@ public sealed class JitterBuffer
         }
 
         playing = true;
-        if (highest - next + 1 > TargetPackets + 2 && buffered > TargetPackets)
+        if (buffered > TargetPackets + 2)
         {
             // Too much delay built up (jitter went down, or a burst arrived): drop the oldest packet.
             DropBefore(next + 1);
@@ -228,7 +228,8 @@ public sealed class JitterBuffer
 
         var timestampDelta = (int)(timestamp - lastTimestamp);
         var transitMs = ((arrival - lastArrival) * 1000.0 / Stopwatch.Frequency) - (timestampDelta * 1000.0 / clockRate);
-        jitterMs += (Math.Abs(transitMs) - jitterMs) / 16;
+        // A timestamp jump (new talkspurt, sender restart) is not jitter: bound one sample's influence.
+        jitterMs += (Math.Min(Math.Abs(transitMs), 500) - jitterMs) / 16;
         if (sequence == lastSequence + 1 && timestampDelta > 0 && timestampDelta <= clockRate / 5)
         {
             packetMs = Math.Max(10, timestampDelta * 1000 / clockRate);
