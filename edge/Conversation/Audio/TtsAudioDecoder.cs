@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Buffers.Binary;
 using System.Globalization;
+using VoiceConnector.Edge.Media.Resampling;
 
 namespace VoiceConnector.Edge.Conversation.Audio;
 
@@ -19,7 +20,7 @@ internal sealed class TtsAudioDecoder : IDisposable
     private readonly ArrayBufferWriter<byte> pending = new();
     private short[] output = ArrayPool<short>.Shared.Rent(4096);
     private short[] decoded = ArrayPool<short>.Shared.Rent(4096);
-    private LinearResampler? resampler;
+    private Resampler? resampler;
     private bool headerDone;
     private bool bigEndian;
     private int channels = 1;
@@ -58,7 +59,7 @@ internal sealed class TtsAudioDecoder : IDisposable
             type.StartsWith("audio/l16", StringComparison.OrdinalIgnoreCase))
         {
             bigEndian = type.StartsWith("audio/l16", StringComparison.OrdinalIgnoreCase);
-            resampler = new LinearResampler(RateParameter(type), TargetRate);
+            resampler = ResamplerFor(RateParameter(type));
             headerDone = true;
             pending.Write(bytes);
             return true;
@@ -76,7 +77,7 @@ internal sealed class TtsAudioDecoder : IDisposable
         }
 
         channels = header.Channels;
-        resampler = new LinearResampler(header.SampleRate, TargetRate);
+        resampler = ResamplerFor(header.SampleRate);
         headerDone = true;
         var rest = pending.WrittenSpan[header.DataOffset..].ToArray();
         pending.Clear();
@@ -105,11 +106,18 @@ internal sealed class TtsAudioDecoder : IDisposable
         pending.Clear();
         pending.Write(leftover);
 
-        var converter = resampler!;
-        EnsureCapacity(ref output, converter.MaxOutputLength(samples));
-        var written = converter.Process(decoded.AsSpan(0, samples), output);
+        if (resampler is null)
+        {
+            return decoded.AsMemory(0, samples);
+        }
+
+        EnsureCapacity(ref output, resampler.MaxOutputLength(samples));
+        var written = resampler.Process(decoded.AsSpan(0, samples), output);
         return output.AsMemory(0, written);
     }
+
+    /// <summary>The media layer's polyphase resampler to 16 kHz; none when the audio already is 16 kHz.</summary>
+    private static Resampler? ResamplerFor(int rate) => rate == TargetRate ? null : new Resampler(rate, TargetRate);
 
     private static void EnsureCapacity(ref short[] buffer, int length)
     {
