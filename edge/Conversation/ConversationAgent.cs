@@ -8,9 +8,10 @@ namespace VoiceConnector.Edge.Conversation;
 /// <summary>
 /// The agent that answers calls: looks up the agent for the called number and runs a <see cref="ConversationSession"/>.
 /// An agent with id <see cref="EchoAgentId"/> gets the echo test; a number without an agent hears that it is not in
-/// service and is hung up on.
+/// service and is hung up on (so is every number when no resolver is configured: neither <c>Agents:File</c> nor
+/// <c>Functions:BaseUrl</c>).
 /// </summary>
-public sealed class ConversationAgent(IAgentResolver resolver, ConversationServices services, EchoAgent echo, ILogger<ConversationAgent> logger) : ICallAgent
+public sealed class ConversationAgent(ConversationServices services, EchoAgent echo, ILogger<ConversationAgent> logger, IAgentResolver? resolver = null) : ICallAgent
 {
     /// <summary>Agent id that selects the echo test (load tests, line checks).</summary>
     public const string EchoAgentId = "echo";
@@ -21,7 +22,7 @@ public sealed class ConversationAgent(IAgentResolver resolver, ConversationServi
         AgentLookup? lookup;
         try
         {
-            lookup = await resolver.ResolveAsync(call.Description, cancellationToken).ConfigureAwait(false);
+            lookup = resolver is null ? null : await resolver.ResolveAsync(call.Description, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
         {

@@ -26,7 +26,7 @@ internal sealed class ConversationHarness : IAsyncDisposable
         var prompts = new FallbackPromptLibrary(Tts, options, NullLogger<FallbackPromptLibrary>.Instance);
         Metrics = new ConversationMetrics(metricsProvider.GetRequiredService<IMeterFactory>());
         var services = new ConversationServices(Chat, Stt, Tts, new FakeVoiceActivityDetector(), prompts, Metrics, Records, options, TimeProvider.System, NullLoggerFactory.Instance);
-        Sut = new ConversationAgent(new FixedAgentResolver(unknownNumber ? null : Agent), services, new EchoAgent(), NullLogger<ConversationAgent>.Instance);
+        Sut = new ConversationAgent(services, new EchoAgent(), NullLogger<ConversationAgent>.Instance, new FixedAgentResolver(unknownNumber ? null : Agent));
     }
 
     public AgentDefinition Agent { get; }
