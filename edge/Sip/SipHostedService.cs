@@ -99,10 +99,11 @@ public sealed class SipHostedService : IHostedService, IAsyncDisposable
 
     public async Task StopAsync(CancellationToken cancellationToken)
     {
-        if (transports is not null)
+        var bound = Interlocked.Exchange(ref transports, null);
+        if (bound is not null)
         {
-            await transports.Udp.DisposeAsync();
-            await transports.Tcp.DisposeAsync();
+            await bound.Udp.DisposeAsync();
+            await bound.Tcp.DisposeAsync();
         }
 
         inbound.Writer.TryComplete();

@@ -25,7 +25,7 @@ internal sealed class SipEdgeHost : IAsyncDisposable
 
     public IServiceProvider Services => host.Services;
 
-    public static async Task<SipEdgeHost> StartAsync(IDictionary<string, string?>? settings = null, ICallAgent? agent = null, int rtpPairs = 50)
+    public static async Task<SipEdgeHost> StartAsync(IDictionary<string, string?>? settings = null, ICallAgent? agent = null, int rtpPairs = 50, TimeProvider? time = null)
     {
         var builder = Host.CreateApplicationBuilder();
         builder.Logging.ClearProviders();
@@ -47,6 +47,11 @@ internal sealed class SipEdgeHost : IAsyncDisposable
         if (agent is not null)
         {
             builder.Services.AddSingleton(agent);
+        }
+
+        if (time is not null)
+        {
+            builder.Services.AddSingleton(time);
         }
 
         builder.Services.AddEdgeCalls(builder.Configuration);
