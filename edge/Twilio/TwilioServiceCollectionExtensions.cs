@@ -30,8 +30,9 @@ public static class TwilioServiceCollectionExtensions
     public static IEndpointRouteBuilder MapEdgeTwilio(this IEndpointRouteBuilder endpoints)
     {
         ArgumentNullException.ThrowIfNull(endpoints);
-        var endpoint = endpoints.ServiceProvider.GetRequiredService<TwilioMediaStreamEndpoint>();
-        endpoints.Map(TwilioMediaStreamEndpoint.Path, endpoint.HandleAsync);
+        endpoints.Map(
+            TwilioMediaStreamEndpoint.Path,
+            context => context.RequestServices.GetRequiredService<TwilioMediaStreamEndpoint>().HandleAsync(context));
         return endpoints;
     }
 }
