@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using VoiceConnector.Edge.Media;
 
 namespace VoiceConnector.Edge.Twilio;
 
@@ -14,6 +15,7 @@ public static class TwilioServiceCollectionExtensions
         services.AddOptions<FunctionsTransferOptions>().Bind(configuration.GetSection(FunctionsTransferOptions.Section));
         services.AddHttpClient<FunctionsTransferClient>(http => http.Timeout = TimeSpan.FromSeconds(10));
         services.AddMetrics();
+        services.TryAddSingleton<IPacingClock, PacingClock>();
         services.TryAddSingleton<TwilioMetrics>();
         services.TryAddSingleton<TwilioHandshakeAuthenticator>();
         services.TryAddSingleton<TwilioSessionServices>();
