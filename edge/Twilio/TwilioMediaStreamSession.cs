@@ -22,6 +22,7 @@ internal sealed partial class TwilioMediaStreamSession : IDisposable
     private readonly CancellationTokenSource abort = new();
     private TwilioCallMedia? call;
     private TwilioStreamEnd? end;
+    private Task closing = Task.CompletedTask;
 
     public TwilioMediaStreamSession(WebSocket socket, TwilioSessionServices services)
     {
@@ -46,6 +47,7 @@ internal sealed partial class TwilioMediaStreamSession : IDisposable
                 LogRejectedBeforeStart(services.Logger, failed.Reason);
             }
 
+            await closing;
             await CloseAsync(failed);
             return;
         }
@@ -71,15 +73,24 @@ internal sealed partial class TwilioMediaStreamSession : IDisposable
 
     private async Task<TwilioStart?> AwaitStartAsync(TwilioMessageReceiver receiver, CancellationToken cancellationToken)
     {
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(TimeSpan.FromSeconds(services.Options.StartTimeoutSeconds));
+        // No start in time: close the stream politely (cancelling a receive would abort the socket without a close
+        // status), and drop it if the peer does not answer the close either.
+        var startTimeout = TimeSpan.FromSeconds(services.Options.StartTimeoutSeconds);
+        using var timeout = new CancellationTokenSource(startTimeout);
+        using var hardStop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        hardStop.CancelAfter(startTimeout + CloseGrace);
+        using var onTimeout = timeout.Token.Register(() =>
+        {
+            end = TwilioStreamEnd.MissingStart;
+            closing = CloseAsync(TwilioStreamEnd.MissingStart);
+        });
         try
         {
             while (true)
             {
-                if (!await receiver.ReceiveAsync(timeout.Token))
+                if (!await receiver.ReceiveAsync(hardStop.Token))
                 {
-                    end = receiver.TooLarge ? TwilioStreamEnd.TooLarge : TwilioStreamEnd.MissingStart;
+                    end ??= receiver.TooLarge ? TwilioStreamEnd.TooLarge : TwilioStreamEnd.MissingStart;
                     return null;
                 }
 
