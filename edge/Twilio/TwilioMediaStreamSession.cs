@@ -187,6 +187,7 @@ internal sealed partial class TwilioMediaStreamSession : IDisposable
         }
         finally
         {
+            sendQueue.Complete();
             abort.Cancel();
             await Task.WhenAll(receiveTask, sendTask).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
             playout.Dispose();

@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Net.WebSockets;
+using System.Runtime.CompilerServices;
 
 namespace VoiceConnector.Edge.Twilio;
 
@@ -37,6 +38,7 @@ internal sealed class TwilioMessageReceiver : IDisposable
     private int Length { get; set; }
 
     /// <summary>Reads the next whole message; false when the peer closed (or it was too large: see <see cref="TooLarge"/>).</summary>
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     public async ValueTask<bool> ReceiveAsync(CancellationToken cancellationToken)
     {
         Length = 0;

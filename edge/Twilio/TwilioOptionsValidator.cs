@@ -8,11 +8,6 @@ internal sealed class TwilioOptionsValidator : IValidateOptions<TwilioOptions>
     public ValidateOptionsResult Validate(string? name, TwilioOptions options)
     {
         var failures = new List<string>();
-        if (options.ValidateSignature && string.IsNullOrEmpty(options.AuthToken))
-        {
-            failures.Add("Twilio:AuthToken is required while Twilio:ValidateSignature is true.");
-        }
-
         if (!string.IsNullOrEmpty(options.MediaStreamUrl)
             && (!Uri.TryCreate(options.MediaStreamUrl, UriKind.Absolute, out var url) || url.Scheme is not ("wss" or "ws")))
         {

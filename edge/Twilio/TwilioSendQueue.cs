@@ -45,7 +45,8 @@ internal sealed class TwilioSendQueue
     {
         try
         {
-            while (await queue.Reader.WaitToReadAsync(cancellationToken))
+            // Not cancellable (the channel then reuses its waiter, no allocation per wait): Complete() ends the loop.
+            while (await queue.Reader.WaitToReadAsync(CancellationToken.None))
             {
                 while (queue.Reader.TryRead(out var message))
                 {

@@ -6,7 +6,7 @@ namespace VoiceConnector.Edge.Twilio;
 /// <summary>
 /// The live Media Streams of this edge. At shutdown new streams are refused (503) and live ones may finish for
 /// <see cref="TwilioOptions.DrainTimeoutSeconds"/>; those still open then are closed (1001). Warns at start when
-/// signature validation is switched off.
+/// signature validation is switched off, or on without an auth token (then every stream is refused).
 /// </summary>
 internal sealed partial class TwilioStreamRegistry : IHostedService, IDisposable
 {
@@ -43,6 +43,10 @@ internal sealed partial class TwilioStreamRegistry : IHostedService, IDisposable
         if (!options.ValidateSignature)
         {
             LogValidationOff(logger);
+        }
+        else if (string.IsNullOrEmpty(options.AuthToken))
+        {
+            LogNoAuthToken(logger);
         }
 
         stopping = lifetime.ApplicationStopping.Register(BeginDrain);
@@ -99,6 +103,9 @@ internal sealed partial class TwilioStreamRegistry : IHostedService, IDisposable
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Twilio:ValidateSignature is false: Media Streams handshakes are NOT authenticated (local development only)")]
     private static partial void LogValidationOff(ILogger logger);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Twilio:AuthToken is not set: every Media Streams handshake is refused (403)")]
+    private static partial void LogNoAuthToken(ILogger logger);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Shutting down: draining {Count} media streams for up to {Seconds} s")]
     private static partial void LogDraining(ILogger logger, int count, int seconds);

@@ -74,6 +74,14 @@ public sealed class TwilioHandshakeTests
     }
 
     [Fact]
+    public async Task Upgrade_NoAuthTokenConfigured_AppStartsAndRefuses403()
+    {
+        await using var edge = new TwilioEdgeFactory(new ScriptedTestAgent(), new Dictionary<string, string?> { ["Twilio:AuthToken"] = "" });
+
+        Assert.Equal(HttpStatusCode.Forbidden, await TwilioStreamClient.HandshakeStatusAsync(edge.StreamUri, TwilioEdgeFactory.Sign()));
+    }
+
+    [Fact]
     public async Task Get_NotWebSocketButSigned_400()
     {
         await using var edge = new TwilioEdgeFactory(new ScriptedTestAgent());
