@@ -1,5 +1,6 @@
 using VoiceConnector.Edge.Calls;
 using VoiceConnector.Edge.Conversation;
+using VoiceConnector.Edge.Rtp;
 using VoiceConnector.Edge.Sip;
 using VoiceConnector.Edge.Twilio;
 
@@ -12,6 +13,7 @@ if (string.IsNullOrEmpty(builder.Configuration["urls"]))
 
 builder.Services.AddEdgeCalls(builder.Configuration);
 builder.Services.AddEdgeSip(builder.Configuration);
+builder.Services.AddEdgeRtp(builder.Configuration);
 builder.Services.AddEdgeTwilio(builder.Configuration);
 builder.Services.AddEdgeConversation(builder.Configuration);
 

@@ -11,6 +11,7 @@ packages=(
   libwebrtc-audio-processing1     # embedded VAD
   postgresql                      # the tests start their own PostgreSQL on a loopback port
   sox                             # audio checks in tests
+  ffmpeg                          # G.722 interoperability tests (a second, independent codec implementation)
 )
 
 missing=()

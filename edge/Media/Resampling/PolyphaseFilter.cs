@@ -8,8 +8,8 @@ namespace VoiceConnector.Edge.Media.Resampling;
 /// </summary>
 internal sealed class PolyphaseFilter
 {
-    /// <summary>Taps per phase: the filter spans this many input samples.</summary>
-    public const int TapsPerPhase = 48;
+    /// <summary>Filter length in samples of the lower of the two rates (sets the transition band, about 1.7 kHz at 16 kHz).</summary>
+    private const int BaseTaps = 48;
 
     private const double KaiserBeta = 8.0;
 
@@ -22,7 +22,10 @@ internal sealed class PolyphaseFilter
     {
         Up = upFactor;
         Down = downFactor;
-        Coefficients = Design(upFactor, downFactor);
+
+        // When decimating, the filter must span more input samples for the same transition width at the output rate.
+        TapsPerPhase = downFactor <= upFactor ? BaseTaps : ((BaseTaps * downFactor / upFactor) + 7) & ~7;
+        Coefficients = Design(upFactor, downFactor, TapsPerPhase);
     }
 
     /// <summary>Interpolation factor L.</summary>
@@ -30,6 +33,9 @@ internal sealed class PolyphaseFilter
 
     /// <summary>Decimation factor M.</summary>
     public int Down { get; }
+
+    /// <summary>Taps per phase: the filter spans this many input samples (a multiple of 8).</summary>
+    public int TapsPerPhase { get; }
 
     /// <summary>Phase p's taps are at [p * TapsPerPhase, (p + 1) * TapsPerPhase), oldest input sample first.</summary>
     public float[] Coefficients { get; }
@@ -40,9 +46,9 @@ internal sealed class PolyphaseFilter
         return Cache.GetOrAdd((outputRate / divisor, inputRate / divisor), static key => new PolyphaseFilter(key.Item1, key.Item2));
     }
 
-    private static float[] Design(int up, int down)
+    private static float[] Design(int up, int down, int tapsPerPhase)
     {
-        var length = up * TapsPerPhase;
+        var length = up * tapsPerPhase;
         var prototype = new double[length];
 
         // Cut-off in cycles per sample at the upsampled rate (L * input rate).
@@ -64,14 +70,14 @@ internal sealed class PolyphaseFilter
         for (var phase = 0; phase < up; phase++)
         {
             double sum = 0;
-            for (var k = 0; k < TapsPerPhase; k++)
+            for (var k = 0; k < tapsPerPhase; k++)
             {
-                sum += prototype[phase + ((TapsPerPhase - 1 - k) * up)];
+                sum += prototype[phase + ((tapsPerPhase - 1 - k) * up)];
             }
 
-            for (var k = 0; k < TapsPerPhase; k++)
+            for (var k = 0; k < tapsPerPhase; k++)
             {
-                coefficients[(phase * TapsPerPhase) + k] = (float)(prototype[phase + ((TapsPerPhase - 1 - k) * up)] / sum);
+                coefficients[(phase * tapsPerPhase) + k] = (float)(prototype[phase + ((tapsPerPhase - 1 - k) * up)] / sum);
             }
         }
 

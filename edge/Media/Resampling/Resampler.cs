@@ -24,7 +24,7 @@ public sealed class Resampler
         InputRate = inputRate;
         OutputRate = outputRate;
         filter = PolyphaseFilter.For(inputRate, outputRate);
-        history = new float[PolyphaseFilter.TapsPerPhase - 1 + ChunkSize];
+        history = new float[filter.TapsPerPhase - 1 + ChunkSize];
         Reset();
     }
 
@@ -33,7 +33,7 @@ public sealed class Resampler
     public int OutputRate { get; }
 
     /// <summary>Delay the filter adds, in output samples.</summary>
-    public double DelayInOutputSamples => (PolyphaseFilter.TapsPerPhase - 1) / 2.0 * OutputRate / InputRate;
+    public double DelayInOutputSamples => ((filter.Up * filter.TapsPerPhase) - 1) / (2.0 * filter.Down);
 
     /// <summary>The most samples <see cref="Process"/> can write for <paramref name="inputLength"/> input samples.</summary>
     public int MaxOutputLength(int inputLength) => (int)(((long)inputLength * filter.Up / filter.Down) + 2);
@@ -42,8 +42,8 @@ public sealed class Resampler
     public void Reset()
     {
         Array.Clear(history);
-        count = PolyphaseFilter.TapsPerPhase - 1;
-        position = (long)(PolyphaseFilter.TapsPerPhase - 1) * filter.Up;
+        count = filter.TapsPerPhase - 1;
+        position = (long)(filter.TapsPerPhase - 1) * filter.Up;
     }
 
     /// <summary>Resamples <paramref name="input"/>; returns the number of samples written to <paramref name="output"/>.</summary>
@@ -73,7 +73,7 @@ public sealed class Resampler
 
     private int Filter(Span<short> output)
     {
-        const int taps = PolyphaseFilter.TapsPerPhase;
+        var taps = filter.TapsPerPhase;
         var up = filter.Up;
         var coefficients = filter.Coefficients;
         var written = 0;

@@ -1,0 +1,17 @@
+namespace VoiceConnector.Edge.Rtp;
+
+/// <summary>The "Rtp" configuration section.</summary>
+public sealed class RtpOptions
+{
+    /// <summary>Local address the RTP/RTCP sockets bind to.</summary>
+    public string BindAddress { get; set; } = "127.0.0.1";
+
+    /// <summary>Address put in the SDP c= line (the public address behind NAT); defaults to <see cref="BindAddress"/>.</summary>
+    public string? AdvertisedAddress { get; set; }
+
+    /// <summary>Lowest RTP port (the range holds even RTP ports and the odd RTCP port above each).</summary>
+    public int PortMin { get; set; } = 20000;
+
+    /// <summary>Highest port of the range (inclusive).</summary>
+    public int PortMax { get; set; } = 29999;
+}

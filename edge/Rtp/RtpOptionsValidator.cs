@@ -1,0 +1,34 @@
+using System.Net;
+using Microsoft.Extensions.Options;
+
+namespace VoiceConnector.Edge.Rtp;
+
+/// <summary>Checks the Rtp section at start: parsable addresses and a port range holding at least one pair.</summary>
+public sealed class RtpOptionsValidator : IValidateOptions<RtpOptions>
+{
+    public ValidateOptionsResult Validate(string? name, RtpOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var failures = new List<string>();
+        if (!IPAddress.TryParse(options.BindAddress, out _))
+        {
+            failures.Add($"Rtp:BindAddress '{options.BindAddress}' is not an IP address.");
+        }
+
+        if (!string.IsNullOrEmpty(options.AdvertisedAddress) && !IPAddress.TryParse(options.AdvertisedAddress, out _))
+        {
+            failures.Add($"Rtp:AdvertisedAddress '{options.AdvertisedAddress}' is not an IP address.");
+        }
+
+        if (options.PortMin is < 1024 or > 65534 || options.PortMax is < 1025 or > 65535)
+        {
+            failures.Add("Rtp:PortMin and Rtp:PortMax must lie within 1024..65535.");
+        }
+        else if (((options.PortMin + 1) & ~1) + 1 > options.PortMax)
+        {
+            failures.Add("Rtp:PortMin..Rtp:PortMax must hold at least one even RTP port and the RTCP port above it.");
+        }
+
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+}
