@@ -271,6 +271,9 @@ internal sealed partial class TwilioMediaStreamSession : IDisposable
                     case TwilioEventType.Stop:
                         EndCall(live, live.Transferred ? TwilioStreamEnd.Transfer : TwilioStreamEnd.CallerHangUp);
                         break;
+                    case TwilioEventType.Start:
+                        services.Metrics.ProtocolErrors.Add(1, new KeyValuePair<string, object?>("error", "duplicate-start"));
+                        break;
                 }
             }
 

@@ -106,14 +106,16 @@ public sealed class TwilioRobustnessTests
         {
             await client.SendRawAsync("""{"event":"transcription","sequenceNumber":"2","streamSid":"MZ1","transcription":{"text":"hi"}}""");
             await client.SendRawAsync("""{"event":"clear","sequenceNumber":"3"}""");
-            client.Skip(3); // sequence numbers 2..4 were used or lost, as far as the edge can tell
+            await client.SendStartAsync(); // a second start is ignored (and counted)
+            client.Skip(2); // the second start reused number 2 (out of order: no gap); number 4 is lost
             await client.SendMediaAsync(Silence);
-            client.Skip(4);
+            client.Skip(4); // numbers 6 to 9 are lost
             await client.SendMediaAsync(Silence);
             await client.SendDtmfAsync('4');
 
             await client.WaitForAsync(_ => agent.Digits.Contains('4'));
             Assert.Equal(2, metrics.Sum("voiceconnector.twilio.unknown_events"));
+            Assert.Equal(1, metrics.Sum("voiceconnector.twilio.protocol_errors", "error", "duplicate-start"));
             Assert.Equal(5, metrics.Sum("voiceconnector.twilio.sequence_gaps"));
             Assert.False(agent.Finished.Task.IsCompleted);
         }
