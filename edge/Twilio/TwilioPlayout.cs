@@ -32,6 +32,10 @@ internal sealed class TwilioPlayout : IPacedSender, IDisposable
     private readonly int markIntervalFrames;
     private readonly long[] markPositions = new long[MarkSlots];
     private readonly byte[] frame = new byte[FrameBytes];
+    private readonly SemaphoreSlim producer = new(1, 1);
+    private readonly short[] resampled;
+    private readonly byte[] encoded;
+    private int resetResampler;
     private int head;
     private int count;
     private long queuedPosition;
@@ -55,6 +59,8 @@ internal sealed class TwilioPlayout : IPacedSender, IDisposable
         this.metrics = metrics;
         maxQueuedBytes = 8_000; // about a second at 8 kHz
         ring = new byte[maxQueuedBytes + InputChunk];
+        resampled = new short[resampler.MaxOutputLength(InputChunk)];
+        encoded = new byte[resampled.Length];
         leadFrames = Math.Max(1, options.PlayoutLeadMs / 20);
         markIntervalFrames = Math.Max(1, options.MarkIntervalMs / 20);
     }
@@ -69,40 +75,63 @@ internal sealed class TwilioPlayout : IPacedSender, IDisposable
         get { lock (gate) { return playedPosition; } }
     }
 
-    /// <summary>Queues audio; waits while about a second is already queued. Returns early once cleared or closed.</summary>
+    /// <summary>
+    /// Queues audio; waits while about a second is already queued. Returns early once cleared or closed. Resampling
+    /// and encoding happen outside the lock the pacing clock takes, one producer at a time.
+    /// </summary>
     public async ValueTask PlayAsync(ReadOnlyMemory<short> pcm, CancellationToken cancellationToken)
     {
-        long startGeneration;
-        lock (gate)
+        await producer.WaitAsync(cancellationToken);
+        try
         {
-            startGeneration = generation;
-        }
-
-        var offset = 0;
-        while (offset < pcm.Length)
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            Task wait;
+            long startGeneration;
             lock (gate)
             {
-                if (closed || generation != startGeneration)
+                startGeneration = generation;
+            }
+
+            var offset = 0;
+            while (offset < pcm.Length)
+            {
+                Task? wait = null;
+                lock (gate)
                 {
-                    return;
+                    if (closed || generation != startGeneration)
+                    {
+                        return;
+                    }
+
+                    if (count >= maxQueuedBytes)
+                    {
+                        spaceFreed ??= new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+                        wait = spaceFreed.Task;
+                    }
                 }
 
-                if (count < maxQueuedBytes)
+                if (wait is not null)
                 {
-                    var take = Math.Min(pcm.Length - offset, InputChunk);
-                    AppendLocked(pcm.Span.Slice(offset, take));
-                    offset += take;
+                    await wait.WaitAsync(cancellationToken);
                     continue;
                 }
 
-                spaceFreed ??= new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-                wait = spaceFreed.Task;
-            }
+                var take = Math.Min(pcm.Length - offset, InputChunk);
+                var encodedLength = Encode(pcm.Span.Slice(offset, take));
+                lock (gate)
+                {
+                    if (closed || generation != startGeneration)
+                    {
+                        return;
+                    }
 
-            await wait.WaitAsync(cancellationToken);
+                    AppendLocked(encoded.AsSpan(0, encodedLength), take);
+                }
+
+                offset += take;
+            }
+        }
+        finally
+        {
+            producer.Release();
         }
     }
 
@@ -114,7 +143,7 @@ internal sealed class TwilioPlayout : IPacedSender, IDisposable
             generation++;
             head = 0;
             count = 0;
-            resampler.Reset();
+            resetResampler = 1;
             queuedPosition = playedPosition;
             sentPosition = playedPosition;
             bufferedFrames = 0;
@@ -212,21 +241,26 @@ internal sealed class TwilioPlayout : IPacedSender, IDisposable
         }
     }
 
-    private void AppendLocked(ReadOnlySpan<short> pcm16k)
+    /// <summary>Resamples and encodes one chunk into <see cref="encoded"/> (producer only); returns the byte count.</summary>
+    private int Encode(ReadOnlySpan<short> pcm16k)
     {
-        Span<short> pcm8k = stackalloc short[resampler.MaxOutputLength(InputChunk)];
-        Span<byte> encoded = stackalloc byte[pcm8k.Length];
-        var samples = resampler.Process(pcm16k, pcm8k);
-        MuLaw.Encode(pcm8k[..samples], encoded);
-        var tail = (head + count) % ring.Length;
-        for (var i = 0; i < samples; i++)
+        if (Interlocked.Exchange(ref resetResampler, 0) != 0)
         {
-            ring[tail] = encoded[i];
-            tail = tail + 1 == ring.Length ? 0 : tail + 1;
+            resampler.Reset();
         }
 
-        count += samples;
-        queuedPosition += pcm16k.Length;
+        var samples = resampler.Process(pcm16k, resampled);
+        return MuLaw.Encode(resampled.AsSpan(0, samples), encoded);
+    }
+
+    private void AppendLocked(ReadOnlySpan<byte> muLaw, int inputSamples)
+    {
+        var tail = (head + count) % ring.Length;
+        var first = Math.Min(muLaw.Length, ring.Length - tail);
+        muLaw[..first].CopyTo(ring.AsSpan(tail));
+        muLaw[first..].CopyTo(ring);
+        count += muLaw.Length;
+        queuedPosition += inputSamples;
     }
 
     private int TakeLocked(Span<byte> destination)

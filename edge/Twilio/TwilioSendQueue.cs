@@ -12,8 +12,9 @@ internal sealed class TwilioSendQueue
 {
     private const int Capacity = 64;
 
-    private readonly Channel<TwilioOutgoingMessage> queue = Channel.CreateBounded<TwilioOutgoingMessage>(
-        new BoundedChannelOptions(Capacity) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
+    // Lock-free single-consumer queue (the pacing clock must never wait on a lock the sender holds); bounded by Pending.
+    private readonly Channel<TwilioOutgoingMessage> queue = Channel.CreateUnbounded<TwilioOutgoingMessage>(
+        new UnboundedChannelOptions { SingleReader = true });
 
     private readonly TwilioMetrics metrics;
     private int pending;
@@ -26,8 +27,7 @@ internal sealed class TwilioSendQueue
     /// <summary>Queues a message (taking ownership of its buffer); false (buffer returned) when full or completed.</summary>
     public bool TryEnqueue(TwilioOutgoingMessage message)
     {
-        Interlocked.Increment(ref pending);
-        if (queue.Writer.TryWrite(message))
+        if (Interlocked.Increment(ref pending) <= Capacity && queue.Writer.TryWrite(message))
         {
             return true;
         }
