@@ -310,12 +310,26 @@ internal sealed partial class TwilioMediaStreamSession : IDisposable
         return new CallDescription(
             start.StreamSid,
             CallTransport.TwilioMediaStreams,
-            parameters.GetValueOrDefault("From", ""),
-            parameters.GetValueOrDefault("To", ""),
+            Parameter(parameters, "from", "From"),
+            Parameter(parameters, "to", "To", "number"),
             "PCMU",
             DateTimeOffset.UtcNow,
             parameters,
             string.IsNullOrEmpty(start.CallSid) ? null : start.CallSid);
+    }
+
+    /// <summary>The first of <paramref name="names"/> present in the stream's custom parameters, else "".</summary>
+    private static string Parameter(IReadOnlyDictionary<string, string> parameters, params ReadOnlySpan<string> names)
+    {
+        foreach (var name in names)
+        {
+            if (parameters.TryGetValue(name, out var value) && !string.IsNullOrEmpty(value))
+            {
+                return value;
+            }
+        }
+
+        return "";
     }
 
     private async Task CloseAsync(TwilioStreamEnd reason)

@@ -21,6 +21,28 @@ public sealed class TwilioHandshakeTests
     }
 
     [Fact]
+    public async Task Start_FunctionsParameterNames_DescribeCall()
+    {
+        // The names the functions app writes into <Stream><Parameter> (functions/Webhooks/StreamParameters.cs).
+        var agent = new ScriptedTestAgent();
+        await using var edge = new TwilioEdgeFactory(agent);
+        await using var client = await TwilioStreamClient.ConnectAsync(edge.StreamUri, TwilioEdgeFactory.Sign());
+        await client.SendConnectedAsync();
+        await client.SendStartAsync(new Dictionary<string, string>
+        {
+            ["agentId"] = "agent-1", ["tenantId"] = "tenant-1", ["number"] = "+15550142", ["to"] = "+15550142",
+            ["from"] = "+15550177", ["direction"] = "inbound",
+        });
+
+        var call = await agent.Started.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.Equal("+15550177", call.Description.From);
+        Assert.Equal("+15550142", call.Description.To);
+        Assert.Equal("agent-1", call.Description.Parameters["agentId"]);
+        Assert.Equal("PCMU", call.Description.Codec);
+        Assert.Equal(VoiceConnector.Edge.Calls.CallTransport.TwilioMediaStreams, call.Description.Transport);
+    }
+
+    [Fact]
     public async Task Upgrade_MissingSignature_403()
     {
         await using var edge = new TwilioEdgeFactory(new ScriptedTestAgent());
