@@ -11,13 +11,21 @@ internal sealed record LoadOptions
     public int HoldSeconds { get; init; } = 10;
     public int SettleSeconds { get; init; } = 3;
     public string? EdgePath { get; init; }
+    public bool KeepGoing { get; init; }
 
     public static LoadOptions Parse(string[] args)
     {
         var options = new LoadOptions();
-        for (var i = 0; i + 1 < args.Length; i += 2)
+        for (var i = 0; i < args.Length; i += 2)
         {
-            var value = args[i + 1];
+            if (args[i] == "--keep-going")
+            {
+                options = options with { KeepGoing = true };
+                i--;
+                continue;
+            }
+
+            var value = i + 1 < args.Length ? args[i + 1] : throw new ArgumentException($"{args[i]} needs a value");
             options = args[i] switch
             {
                 "--start" => options with { Start = Number(value) },
@@ -26,7 +34,7 @@ internal sealed record LoadOptions
                 "--hold" => options with { HoldSeconds = Number(value) },
                 "--settle" => options with { SettleSeconds = Number(value) },
                 "--edge" => options with { EdgePath = value },
-                _ => throw new ArgumentException($"unknown option {args[i]}; use --start --step --max --hold --settle --edge"),
+                _ => throw new ArgumentException($"unknown option {args[i]}; use --start --step --max --hold --settle --edge --keep-going"),
             };
         }
 

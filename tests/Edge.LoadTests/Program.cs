@@ -24,8 +24,9 @@ internal static class Program
         var streams = new List<LoadStream>();
         var baseline = edge.ResidentBytes();
         var best = 0;
+        var (previousStreams, previousRss) = (0, baseline);
         Console.WriteLine($"Twilio Media Streams load: edge pid {edge.Id}, {Environment.ProcessorCount} cores, hold {options.HoldSeconds} s per step, edge RSS at start {baseline / 1048576.0:F0} MB");
-        Console.WriteLine("streams | served | frames rx/expected | spacing p1 / p50 / p99 / p99.9 / max ms | within 20+-5 | edge CPU % | edge RSS MB | KB/stream | result");
+        Console.WriteLine("streams | served | frames rx/expected | spacing p1 / p50 / p99 / p99.9 / max ms | within 20+-5 | edge CPU % | CPU ms/stream-s | edge RSS MB | KB/stream | marginal KB/stream | result");
         try
         {
             for (var target = options.Start; target <= options.Max; target += options.Step)
@@ -34,10 +35,13 @@ internal static class Program
                 await Task.Delay(TimeSpan.FromSeconds(options.SettleSeconds));
                 var step = await MeasureAsync(streams, spacing, edge, options.HoldSeconds);
                 var kbPerStream = (step.Rss - baseline) / 1024.0 / streams.Count;
+                var marginalKb = (step.Rss - previousRss) / 1024.0 / Math.Max(1, streams.Count - previousStreams);
+                var cpuPerStream = step.Cpu * 10 / streams.Count;
+                (previousStreams, previousRss) = (streams.Count, step.Rss);
                 var pass = step.Served == streams.Count && step.P1 >= 15 && step.P99 <= 25;
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"{streams.Count,7} | {step.Served,6} | {step.FramesFraction,17:P1} | {step.P1,5:F1} / {step.P50,4:F1} / {step.P99,4:F1} / {step.P999,5:F1} / {step.Max,6:F1} | {step.Within,11:P2} | {step.Cpu,10:F0} | {step.Rss / 1048576.0,11:F0} | {kbPerStream,9:F0} | {(pass ? "pass" : "FAIL")}"));
-                if (!pass)
+                    $"{streams.Count,7} | {step.Served,6} | {step.FramesFraction,17:P1} | {step.P1,5:F1} / {step.P50,4:F1} / {step.P99,4:F1} / {step.P999,5:F1} / {step.Max,6:F1} | {step.Within,11:P2} | {step.Cpu,10:F0} | {cpuPerStream,15:F2} | {step.Rss / 1048576.0,11:F0} | {kbPerStream,9:F0} | {marginalKb,18:F0} | {(pass ? "pass" : "FAIL")}"));
+                if (!pass && !options.KeepGoing)
                 {
                     foreach (var failure in streams.Select(s => s.Failure).Where(f => f is not null).Distinct().Take(3))
                     {
@@ -47,7 +51,10 @@ internal static class Program
                     break;
                 }
 
-                best = streams.Count;
+                if (pass)
+                {
+                    best = streams.Count;
+                }
             }
         }
         finally

