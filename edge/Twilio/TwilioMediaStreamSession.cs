@@ -157,7 +157,7 @@ internal sealed partial class TwilioMediaStreamSession : IDisposable
         var options = services.Options;
         var callerAudio = new TwilioCallerAudio();
         var playout = new TwilioPlayout(start.StreamSid, options, sendQueue, services.Metrics);
-        using var live = new TwilioCallMedia(Describe(start), callerAudio, playout, services.Transfers);
+        var live = new TwilioCallMedia(Describe(start), callerAudio, playout, services.Transfers);
         Volatile.Write(ref call, live);
         services.Metrics.StreamsActive.Add(1);
         LogStarted(services.Logger, start.StreamSid, start.CallSid);
@@ -193,7 +193,9 @@ internal sealed partial class TwilioMediaStreamSession : IDisposable
             playout.Dispose();
             if (agentTask.IsCompleted)
             {
+                // An agent that overran its grace keeps its frames and token; the GC takes them when it ends.
                 callerAudio.Dispose();
+                live.Dispose();
             }
 
             services.Metrics.StreamsActive.Add(-1);
