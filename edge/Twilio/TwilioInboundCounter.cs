@@ -2,7 +2,7 @@ using VoiceConnector.Edge.Twilio.Protocol;
 
 namespace VoiceConnector.Edge.Twilio;
 
-/// <summary>Counts a stream's incoming messages into the metrics: per event, unknown events, sequence-number gaps.</summary>
+/// <summary>Counts a stream's incoming messages into the metrics: all messages, unknown events, sequence-number gaps.</summary>
 internal sealed class TwilioInboundCounter
 {
     private readonly TwilioMetrics metrics;
@@ -15,7 +15,7 @@ internal sealed class TwilioInboundCounter
 
     public void Count(in TwilioInbound message)
     {
-        metrics.MessagesReceived.Add(1, new KeyValuePair<string, object?>("event", TwilioMetrics.EventName(message.Event)));
+        metrics.MessagesReceived.Add(1);
         if (message.Event is TwilioEventType.Unknown or TwilioEventType.Clear)
         {
             metrics.UnknownEvents.Add(1);
@@ -37,7 +37,7 @@ internal sealed class TwilioInboundCounter
     /// <summary>A message that is not a JSON text frame: ignored, counted as unknown.</summary>
     public void CountUnknown()
     {
-        metrics.MessagesReceived.Add(1, new KeyValuePair<string, object?>("event", "unknown"));
+        metrics.MessagesReceived.Add(1);
         metrics.UnknownEvents.Add(1);
     }
 }

@@ -53,7 +53,7 @@ internal sealed class TwilioSendQueue
                     try
                     {
                         await socket.SendAsync(message.Json, WebSocketMessageType.Text, true, cancellationToken);
-                        metrics.MessagesSent.Add(1, new KeyValuePair<string, object?>("event", TwilioMetrics.EventName(message.Event)));
+                        metrics.MessagesSent.Add(1);
                     }
                     finally
                     {

@@ -30,7 +30,7 @@ internal sealed class TwilioMessageWriter : IDisposable
         json.WriteStartObject("media"u8);
         json.WriteBase64String("payload"u8, muLaw);
         json.WriteEndObject();
-        return End(TwilioEventType.Media);
+        return End();
     }
 
     /// <summary><c>{"event":"mark","streamSid":...,"mark":{"name":"id"}}</c>; the name is the decimal id.</summary>
@@ -42,14 +42,14 @@ internal sealed class TwilioMessageWriter : IDisposable
         json.WriteStartObject("mark"u8);
         json.WriteString("name"u8, name[..length]);
         json.WriteEndObject();
-        return End(TwilioEventType.Mark);
+        return End();
     }
 
     /// <summary><c>{"event":"clear","streamSid":...}</c>.</summary>
     public TwilioOutgoingMessage Clear()
     {
         Begin("clear"u8);
-        return End(TwilioEventType.Clear);
+        return End();
     }
 
     public void Dispose() => json.Dispose();
@@ -63,13 +63,13 @@ internal sealed class TwilioMessageWriter : IDisposable
         json.WriteString("streamSid"u8, streamSid);
     }
 
-    private TwilioOutgoingMessage End(TwilioEventType type)
+    private TwilioOutgoingMessage End()
     {
         json.WriteEndObject();
         json.Flush();
         var written = scratch.WrittenSpan;
         var buffer = ArrayPool<byte>.Shared.Rent(written.Length);
         written.CopyTo(buffer);
-        return new TwilioOutgoingMessage(buffer, written.Length, type);
+        return new TwilioOutgoingMessage(buffer, written.Length);
     }
 }

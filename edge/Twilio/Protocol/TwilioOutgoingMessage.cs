@@ -6,7 +6,7 @@ namespace VoiceConnector.Edge.Twilio.Protocol;
 /// A serialized message waiting to be sent: <see cref="Length"/> bytes of UTF-8 JSON in a buffer rented from
 /// <see cref="ArrayPool{T}.Shared"/>. Whoever takes it from the send queue returns the buffer (<see cref="Return"/>).
 /// </summary>
-internal readonly record struct TwilioOutgoingMessage(byte[] Buffer, int Length, TwilioEventType Event)
+internal readonly record struct TwilioOutgoingMessage(byte[] Buffer, int Length)
 {
     public ReadOnlyMemory<byte> Json => Buffer.AsMemory(0, Length);
 
