@@ -11,4 +11,7 @@ internal sealed record StepResult(
     double Max,
     double Within,
     double Cpu,
-    long Rss);
+    long Rss,
+    double EdgeP1,
+    double EdgeP99,
+    double EdgeWithin);
