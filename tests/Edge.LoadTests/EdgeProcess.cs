@@ -36,7 +36,7 @@ internal sealed class EdgeProcess : IAsyncDisposable
         start.Environment["Twilio__AuthToken"] = AuthToken;
         start.Environment["Twilio__MediaStreamUrl"] = $"ws://{http.Authority}/twilio/media";
         start.Environment["Sip__ListenAddress"] = "127.0.0.1";
-        start.Environment["Sip__Port"] = FreePort(SocketType.Dgram, ProtocolType.Udp).ToString(CultureInfo.InvariantCulture);
+        start.Environment["Sip__Port"] = "0"; // any free port: never disturb SIP on this machine
         start.Environment["Logging__LogLevel__Default"] = "Warning";
         var process = Process.Start(start)!;
         process.OutputDataReceived += (_, _) => { };

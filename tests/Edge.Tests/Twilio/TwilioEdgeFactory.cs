@@ -23,6 +23,8 @@ internal sealed class TwilioEdgeFactory : WebApplicationFactory<Program>
         ["Twilio:MediaStreamUrl"] = PublicStreamUrl,
         ["Twilio:ValidateSignature"] = "true",
         ["Twilio:DrainTimeoutSeconds"] = "2",
+        ["Sip:ListenAddress"] = "127.0.0.1",
+        ["Sip:Port"] = "0", // the SIP listener of the same app: any free port, never 5060
     };
 
     public TwilioEdgeFactory(ICallAgent? agent = null, IReadOnlyDictionary<string, string?>? overrides = null)
