@@ -32,14 +32,19 @@ internal static class Program
         {
             for (var target = options.Start; target <= options.Max; target += options.Step)
             {
-                await OpenAsync(streams, target - streams.Count, edge.StreamUri, signature, frames, spacing);
+                var refused = await OpenAsync(streams, target - streams.Count, edge.StreamUri, signature, frames, spacing);
+                if (refused > 0)
+                {
+                    Console.WriteLine($"  {refused} streams could not be opened at step {target}");
+                }
+
                 await Task.Delay(TimeSpan.FromSeconds(options.SettleSeconds));
                 var step = await MeasureAsync(streams, spacing, edge, options.HoldSeconds);
                 var kbPerStream = (step.Rss - baseline) / 1024.0 / streams.Count;
                 var marginalKb = (step.Rss - previousRss) / 1024.0 / Math.Max(1, streams.Count - previousStreams);
                 var cpuPerStream = step.Cpu * 10 / streams.Count;
                 (previousStreams, previousRss) = (streams.Count, step.Rss);
-                var pass = step.Served == streams.Count && step.P1 >= 15 && step.P99 <= 25;
+                var pass = refused == 0 && step.Served == streams.Count && step.P1 >= 15 && step.P99 <= 25;
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                     $"{streams.Count,7} | {step.Served,6} | {step.FramesFraction,17:P1} | {step.P1,5:F1} / {step.P50,4:F1} / {step.P99,4:F1} / {step.P999,5:F1} / {step.Max,6:F1} | {step.Within,11:P2} | {step.EdgeP1,5:F0} / {step.EdgeP99,4:F0} {step.EdgeWithin,8:P2} | {step.Cpu,10:F0} | {cpuPerStream,15:F2} | {step.Rss / 1048576.0,11:F0} | {kbPerStream,9:F0} | {marginalKb,18:F0} | {(pass ? "pass" : "FAIL")}"));
                 if (!pass && !options.KeepGoing)
@@ -67,13 +72,27 @@ internal static class Program
         return 0;
     }
 
-    private static async Task OpenAsync(List<LoadStream> streams, int count, Uri uri, string signature, string[] frames, SpacingHistogram spacing)
+    /// <summary>Opens streams 50 at a time; returns how many could not be opened (handshake refused or timed out).</summary>
+    private static async Task<int> OpenAsync(List<LoadStream> streams, int count, Uri uri, string signature, string[] frames, SpacingHistogram spacing)
     {
+        var failed = 0;
         for (var opened = 0; opened < count; opened += 50)
         {
-            var batch = await Task.WhenAll(Enumerable.Range(0, Math.Min(50, count - opened)).Select(_ => LoadStream.OpenAsync(uri, signature, frames, spacing)));
-            streams.AddRange(batch);
+            var batch = Enumerable.Range(0, Math.Min(50, count - opened)).Select(_ => LoadStream.OpenAsync(uri, signature, frames, spacing)).ToList();
+            try
+            {
+                await Task.WhenAll(batch);
+            }
+            catch (Exception exception) when (exception is System.Net.WebSockets.WebSocketException or OperationCanceledException or HttpRequestException)
+            {
+                // Counted below.
+            }
+
+            streams.AddRange(batch.Where(t => t.IsCompletedSuccessfully).Select(t => t.Result));
+            failed += batch.Count(t => !t.IsCompletedSuccessfully);
         }
+
+        return failed;
     }
 
     private static async Task<StepResult> MeasureAsync(List<LoadStream> streams, SpacingHistogram spacing, EdgeProcess edge, int seconds)
