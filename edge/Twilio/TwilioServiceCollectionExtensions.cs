@@ -1,3 +1,7 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using VoiceConnector.Edge.Media;
+
 namespace VoiceConnector.Edge.Twilio;
 
 /// <summary>Registers the Twilio Media Streams WebSocket endpoint.</summary>
@@ -6,8 +10,31 @@ public static class TwilioServiceCollectionExtensions
     public static IServiceCollection AddEdgeTwilio(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
+        services.AddOptions<TwilioOptions>().Bind(configuration.GetSection(TwilioOptions.Section)).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TwilioOptions>, TwilioOptionsValidator>());
+        services.AddOptions<FunctionsTransferOptions>().Bind(configuration.GetSection(FunctionsTransferOptions.Section));
+        services.AddHttpClient<FunctionsTransferClient>(http => http.Timeout = TimeSpan.FromSeconds(10));
+        services.AddMetrics();
+        services.TryAddSingleton<IPacingClock, PacingClock>();
+        services.TryAddSingleton<TwilioMetrics>();
+        services.TryAddSingleton<TwilioHandshakeAuthenticator>();
+        services.TryAddSingleton<TwilioSessionServices>();
+        services.TryAddSingleton<TwilioMediaStreamEndpoint>();
+        services.TryAddSingleton<TwilioStreamRegistry>();
+        services.AddHostedService(provider => provider.GetRequiredService<TwilioStreamRegistry>());
+
+        // Live calls drain for Twilio:DrainTimeoutSeconds at shutdown: give the host that long, and a little more.
+        var drain = TimeSpan.FromSeconds(configuration.GetValue($"{TwilioOptions.Section}:{nameof(TwilioOptions.DrainTimeoutSeconds)}", 30) + 10);
+        services.PostConfigure<HostOptions>(host => host.ShutdownTimeout = host.ShutdownTimeout < drain ? drain : host.ShutdownTimeout);
         return services;
     }
 
-    public static IEndpointRouteBuilder MapEdgeTwilio(this IEndpointRouteBuilder endpoints) => endpoints;
+    public static IEndpointRouteBuilder MapEdgeTwilio(this IEndpointRouteBuilder endpoints)
+    {
+        ArgumentNullException.ThrowIfNull(endpoints);
+        endpoints.Map(
+            TwilioMediaStreamEndpoint.Path,
+            context => context.RequestServices.GetRequiredService<TwilioMediaStreamEndpoint>().HandleAsync(context));
+        return endpoints;
+    }
 }

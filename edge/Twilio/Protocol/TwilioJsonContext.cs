@@ -1,0 +1,12 @@
+using System.Text.Json.Serialization;
+using VoiceConnector.Contracts;
+
+namespace VoiceConnector.Edge.Twilio.Protocol;
+
+/// <summary>Source-generated JSON for the Media Streams messages and the transfer request (camelCase, nulls omitted).</summary>
+[JsonSourceGenerationOptions(
+    PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
+    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
+[JsonSerializable(typeof(TwilioMessage))]
+[JsonSerializable(typeof(TransferRequest))]
+public sealed partial class TwilioJsonContext : JsonSerializerContext;

@@ -1,0 +1,54 @@
+namespace VoiceConnector.Edge.Twilio;
+
+/// <summary>
+/// <c>/twilio/media</c>: checks the handshake signature (403 before any upgrade), refuses new streams while draining
+/// (503), accepts the WebSocket and runs a <see cref="TwilioMediaStreamSession"/> on it.
+/// </summary>
+internal sealed partial class TwilioMediaStreamEndpoint
+{
+    public const string Path = "/twilio/media";
+
+    private readonly TwilioHandshakeAuthenticator authenticator;
+    private readonly TwilioStreamRegistry registry;
+    private readonly TwilioSessionServices services;
+
+    public TwilioMediaStreamEndpoint(TwilioHandshakeAuthenticator authenticator, TwilioStreamRegistry registry, TwilioSessionServices services)
+    {
+        this.authenticator = authenticator;
+        this.registry = registry;
+        this.services = services;
+    }
+
+    public async Task HandleAsync(HttpContext context)
+    {
+        if (!authenticator.IsAuthentic(context.Request))
+        {
+            services.Metrics.HandshakesRejected.Add(1, new KeyValuePair<string, object?>("reason", "signature"));
+            LogBadSignature(services.Logger, context.Connection.RemoteIpAddress?.ToString() ?? "unknown");
+            context.Response.StatusCode = StatusCodes.Status403Forbidden;
+            return;
+        }
+
+        if (!context.WebSockets.IsWebSocketRequest)
+        {
+            services.Metrics.HandshakesRejected.Add(1, new KeyValuePair<string, object?>("reason", "not-websocket"));
+            context.Response.StatusCode = StatusCodes.Status400BadRequest;
+            return;
+        }
+
+        if (!registry.IsAccepting)
+        {
+            services.Metrics.HandshakesRejected.Add(1, new KeyValuePair<string, object?>("reason", "draining"));
+            context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+            return;
+        }
+
+        using var socket = await context.WebSockets.AcceptWebSocketAsync();
+        using var session = new TwilioMediaStreamSession(socket, services);
+        using var registration = registry.Add(session);
+        await session.RunAsync(context.RequestAborted);
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Media Streams handshake from {Remote} refused: bad or missing X-Twilio-Signature")]
+    private static partial void LogBadSignature(ILogger logger, string remote);
+}

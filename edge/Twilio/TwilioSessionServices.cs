@@ -1,0 +1,37 @@
+using Microsoft.Extensions.Options;
+using VoiceConnector.Edge.Calls;
+using VoiceConnector.Edge.Media;
+
+namespace VoiceConnector.Edge.Twilio;
+
+/// <summary>What every Media Streams session needs from the container, resolved once.</summary>
+internal sealed class TwilioSessionServices
+{
+    public TwilioSessionServices(
+        IOptions<TwilioOptions> options,
+        TwilioMetrics metrics,
+        ICallAgent agent,
+        IPacingClock clock,
+        FunctionsTransferClient transfers,
+        ILogger<TwilioMediaStreamSession> logger)
+    {
+        Options = options.Value;
+        Metrics = metrics;
+        Agent = agent;
+        Clock = clock;
+        Transfers = transfers;
+        Logger = logger;
+    }
+
+    public TwilioOptions Options { get; }
+
+    public TwilioMetrics Metrics { get; }
+
+    public ICallAgent Agent { get; }
+
+    public IPacingClock Clock { get; }
+
+    public FunctionsTransferClient Transfers { get; }
+
+    public ILogger Logger { get; }
+}

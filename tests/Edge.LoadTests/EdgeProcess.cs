@@ -1,0 +1,119 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+
+namespace VoiceConnector.Edge.LoadTests;
+
+/// <summary>The edge as a separate process on 127.0.0.1 ephemeral ports, with its memory and CPU read from /proc.</summary>
+internal sealed class EdgeProcess : IAsyncDisposable
+{
+    public const string AuthToken = "load0123456789abcdef0123456789ab";
+
+    private readonly Process process;
+    private TimeSpan lastCpu;
+    private DateTime lastCpuAt;
+
+    private EdgeProcess(Process process, Uri http)
+    {
+        this.process = process;
+        Http = http;
+        StreamUri = new Uri($"ws://{http.Authority}/twilio/media");
+    }
+
+    public Uri Http { get; }
+
+    public Uri StreamUri { get; }
+
+    public int Id => process.Id;
+
+    public static async Task<EdgeProcess> StartAsync(string edgeDll)
+    {
+        var http = new Uri($"http://127.0.0.1:{FreePort(SocketType.Stream, ProtocolType.Tcp)}");
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        start.ArgumentList.Add(edgeDll);
+        start.Environment["ASPNETCORE_URLS"] = http.ToString().TrimEnd('/');
+        start.Environment["Twilio__AuthToken"] = AuthToken;
+        start.Environment["Twilio__MediaStreamUrl"] = $"ws://{http.Authority}/twilio/media";
+        start.Environment["Sip__ListenAddress"] = "127.0.0.1";
+        start.Environment["Sip__Port"] = "0"; // any free port: never disturb SIP on this machine
+        start.Environment["Logging__LogLevel__Default"] = "Warning";
+        var process = Process.Start(start)!;
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, line) => { if (line.Data is not null) Console.Error.WriteLine("edge: " + line.Data); };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        var edge = new EdgeProcess(process, http);
+        using var client = new HttpClient();
+        for (var attempt = 0; attempt < 100; attempt++)
+        {
+            try
+            {
+                using var response = await client.GetAsync(new Uri(http, "/health"));
+                if (response.IsSuccessStatusCode)
+                {
+                    edge.SampleCpuPercent();
+                    return edge;
+                }
+            }
+            catch (HttpRequestException)
+            {
+                // Not listening yet.
+            }
+
+            if (process.HasExited)
+            {
+                break;
+            }
+
+            await Task.Delay(200);
+        }
+
+        await edge.DisposeAsync();
+        throw new InvalidOperationException("the edge did not start");
+    }
+
+    /// <summary>Resident memory of the edge process, bytes.</summary>
+    public long ResidentBytes()
+    {
+        foreach (var line in File.ReadLines($"/proc/{process.Id}/status"))
+        {
+            if (line.StartsWith("VmRSS:", StringComparison.Ordinal))
+            {
+                return long.Parse(line[6..^2].Trim(), CultureInfo.InvariantCulture) * 1024;
+            }
+        }
+
+        return 0;
+    }
+
+    /// <summary>CPU used by the edge since the last call, in % of one core.</summary>
+    public double SampleCpuPercent()
+    {
+        process.Refresh();
+        var cpu = process.TotalProcessorTime;
+        var now = DateTime.UtcNow;
+        var percent = lastCpuAt == default ? 0 : (cpu - lastCpu).TotalMilliseconds / (now - lastCpuAt).TotalMilliseconds * 100;
+        lastCpu = cpu;
+        lastCpuAt = now;
+        return percent;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!process.HasExited)
+        {
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync();
+        }
+
+        process.Dispose();
+    }
+
+    private static int FreePort(SocketType type, ProtocolType protocol)
+    {
+        using var socket = new Socket(AddressFamily.InterNetwork, type, protocol);
+        socket.Bind(new IPEndPoint(IPAddress.Loopback, 0));
+        return ((IPEndPoint)socket.LocalEndPoint!).Port;
+    }
+}

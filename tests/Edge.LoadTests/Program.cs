@@ -1,0 +1,149 @@
+using System.Globalization;
+using VoiceConnector.Contracts.Twilio;
+using VoiceConnector.Edge.Media.Codecs;
+
+namespace VoiceConnector.Edge.LoadTests;
+
+/// <summary>
+/// Media Streams load test: starts the edge (echo agent) as its own process and ramps concurrent simulated Twilio
+/// streams in steps, holding each step for a bounded time. A step passes when every stream is served (open, echo
+/// audio heard, at least 95% of the expected media frames in the window) and the spacing of the edge's media messages,
+/// as the streams receive them, has p1 >= 15 ms and p99 &lt;= 25 ms. Also shows the edge's own view of that spacing
+/// (<c>voiceconnector.twilio.send_interval</c> from its /metrics, bucket bounds). Prints one line per step and the result.
+/// <c>dotnet run -c Release --project tests/Edge.LoadTests -- --start 100 --step 250 --max 2000 --hold 10</c>
+/// </summary>
+internal static class Program
+{
+    public static async Task<int> Main(string[] args)
+    {
+        var options = LoadOptions.Parse(args);
+        var edgeDll = options.EdgePath ?? Path.Combine(AppContext.BaseDirectory, "VoiceConnector.Edge.dll");
+        await using var edge = await EdgeProcess.StartAsync(edgeDll);
+        var signature = new TwilioSignature(EdgeProcess.AuthToken).Compute(edge.StreamUri.ToString(), null);
+        var frames = ToneFrames();
+        var spacing = new SpacingHistogram();
+        var streams = new List<LoadStream>();
+        var baseline = edge.ResidentBytes();
+        var best = 0;
+        var (previousStreams, previousRss) = (0, baseline);
+        Console.WriteLine($"Twilio Media Streams load: edge pid {edge.Id}, {Environment.ProcessorCount} cores, hold {options.HoldSeconds} s per step, edge RSS at start {baseline / 1048576.0:F0} MB");
+        Console.WriteLine("streams | served | frames rx/expected | spacing p1 / p50 / p99 / p99.9 / max ms | within 20+-5 | edge-side p1 / p99 ms, within | edge CPU % | CPU ms/stream-s | edge RSS MB | KB/stream | marginal KB/stream | result");
+        try
+        {
+            for (var target = options.Start; target <= options.Max; target += options.Step)
+            {
+                var refused = await OpenAsync(streams, target - streams.Count, edge.StreamUri, signature, frames, spacing);
+                if (refused > 0)
+                {
+                    Console.WriteLine($"  {refused} streams could not be opened at step {target}");
+                }
+
+                await Task.Delay(TimeSpan.FromSeconds(options.SettleSeconds));
+                var step = await MeasureAsync(streams, spacing, edge, options.HoldSeconds);
+                var kbPerStream = (step.Rss - baseline) / 1024.0 / streams.Count;
+                var marginalKb = (step.Rss - previousRss) / 1024.0 / Math.Max(1, streams.Count - previousStreams);
+                var cpuPerStream = step.Cpu * 10 / streams.Count;
+                (previousStreams, previousRss) = (streams.Count, step.Rss);
+                var pass = refused == 0 && step.Served == streams.Count && step.P1 >= 15 && step.P99 <= 25;
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"{streams.Count,7} | {step.Served,6} | {step.FramesFraction,17:P1} | {step.P1,5:F1} / {step.P50,4:F1} / {step.P99,4:F1} / {step.P999,5:F1} / {step.Max,6:F1} | {step.Within,11:P2} | {step.EdgeP1,5:F0} / {step.EdgeP99,4:F0} {step.EdgeWithin,8:P2} | {step.Cpu,10:F0} | {cpuPerStream,15:F2} | {step.Rss / 1048576.0,11:F0} | {kbPerStream,9:F0} | {marginalKb,18:F0} | {(pass ? "pass" : "FAIL")}"));
+                if (!pass && !options.KeepGoing)
+                {
+                    foreach (var failure in streams.Select(s => s.Failure).Where(f => f is not null).Distinct().Take(3))
+                    {
+                        Console.WriteLine("  failure: " + failure);
+                    }
+
+                    break;
+                }
+
+                if (pass)
+                {
+                    best = streams.Count;
+                }
+            }
+        }
+        finally
+        {
+            await Task.WhenAll(streams.Select(s => s.DisposeAsync().AsTask()));
+        }
+
+        Console.WriteLine($"Most concurrent streams with every stream served and p99 spacing within 20 +- 5 ms: {best}");
+        return 0;
+    }
+
+    /// <summary>Opens streams 50 at a time; returns how many could not be opened (handshake refused or timed out).</summary>
+    private static async Task<int> OpenAsync(List<LoadStream> streams, int count, Uri uri, string signature, string[] frames, SpacingHistogram spacing)
+    {
+        var failed = 0;
+        for (var opened = 0; opened < count; opened += 50)
+        {
+            var batch = Enumerable.Range(0, Math.Min(50, count - opened)).Select(_ => LoadStream.OpenAsync(uri, signature, frames, spacing)).ToList();
+            try
+            {
+                await Task.WhenAll(batch);
+            }
+            catch (Exception exception) when (exception is System.Net.WebSockets.WebSocketException or OperationCanceledException or HttpRequestException)
+            {
+                // Counted below.
+            }
+
+            streams.AddRange(batch.Where(t => t.IsCompletedSuccessfully).Select(t => t.Result));
+            failed += batch.Count(t => !t.IsCompletedSuccessfully);
+        }
+
+        return failed;
+    }
+
+    private static async Task<StepResult> MeasureAsync(List<LoadStream> streams, SpacingHistogram spacing, EdgeProcess edge, int seconds)
+    {
+        spacing.Reset();
+        var before = streams.Select(s => s.MediaReceived).ToArray();
+        using var http = new HttpClient();
+        var edgeBefore = await EdgeHistogram.FetchAsync(http, edge.Http, EdgeHistogram.SendInterval);
+        edge.SampleCpuPercent();
+        LoadStream.Recording = true;
+        await Task.Delay(TimeSpan.FromSeconds(seconds));
+        LoadStream.Recording = false;
+        var cpu = edge.SampleCpuPercent();
+        var edgeSpacing = (await EdgeHistogram.FetchAsync(http, edge.Http, EdgeHistogram.SendInterval))?.Since(edgeBefore);
+        var expected = seconds * 50.0;
+        var fractions = streams.Select((s, i) => (s.MediaReceived - before[i]) / expected).ToArray();
+        var served = streams.Where((s, i) => s.Failure is null && s.HeardAudio && fractions[i] >= 0.95).Count();
+        return new StepResult(
+            served,
+            fractions.Average(),
+            spacing.Percentile(0.01),
+            spacing.Percentile(0.5),
+            spacing.Percentile(0.99),
+            spacing.Percentile(0.999),
+            spacing.Percentile(1),
+            spacing.FractionWithin(15, 25),
+            cpu,
+            edge.ResidentBytes(),
+            edgeSpacing?.Quantile(0.01) ?? double.NaN,
+            edgeSpacing?.Quantile(0.99) ?? double.NaN,
+            edgeSpacing?.FractionWithin(15, 25) ?? double.NaN);
+    }
+
+    /// <summary>A second of a 300-3000 Hz sweep as 50 base64 mu-law frames of 20 ms.</summary>
+    private static string[] ToneFrames()
+    {
+        var frames = new string[50];
+        var pcm = new short[160];
+        var codes = new byte[160];
+        for (var f = 0; f < frames.Length; f++)
+        {
+            var hertz = 300 + (f * 54);
+            for (var i = 0; i < pcm.Length; i++)
+            {
+                pcm[i] = (short)(6000 * Math.Sin(2 * Math.PI * hertz * ((f * 160) + i) / 8000.0));
+            }
+
+            MuLaw.Encode(pcm, codes);
+            frames[f] = Convert.ToBase64String(codes);
+        }
+
+        return frames;
+    }
+}
