@@ -24,4 +24,16 @@ public interface ITwilioRestClient
 
     /// <summary>POST /2010-04-01/Accounts/{AccountSid}/Calls/{Sid}.json with new TwiML (used for transfers).</summary>
     Task<TwilioCall> RedirectCallAsync(string callSid, string twiml, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// GET /2010-04-01/Accounts/{AccountSid}/IncomingPhoneNumbers.json (all pages), optionally only
+    /// <paramref name="phoneNumber"/>: tells whether a purchase whose outcome was unknown went through.
+    /// </summary>
+    Task<IReadOnlyList<IncomingNumber>> ListNumbersAsync(string? phoneNumber, CancellationToken cancellationToken);
+
+    /// <summary>GET /2010-04-01/Accounts/{AccountSid}/Calls/{Sid}.json</summary>
+    Task<TwilioCall> GetCallAsync(string callSid, CancellationToken cancellationToken);
+
+    /// <summary>POST /2010-04-01/Accounts/{AccountSid}/Calls/{Sid}.json with Status=completed (hang up).</summary>
+    Task<TwilioCall> EndCallAsync(string callSid, CancellationToken cancellationToken);
 }

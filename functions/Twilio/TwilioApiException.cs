@@ -25,6 +25,15 @@ public sealed class TwilioApiException : Exception
         MoreInfo = moreInfo;
     }
 
+    public TwilioApiException(int statusCode, int? errorCode, string message, string? moreInfo, bool outcomeUnknown, Exception? innerException)
+        : base(message, innerException)
+    {
+        StatusCode = statusCode;
+        ErrorCode = errorCode;
+        MoreInfo = moreInfo;
+        OutcomeUnknown = outcomeUnknown;
+    }
+
     /// <summary>HTTP status; 0 when Twilio could not be reached.</summary>
     public int StatusCode { get; }
 
@@ -32,4 +41,10 @@ public sealed class TwilioApiException : Exception
     public int? ErrorCode { get; }
 
     public string? MoreInfo { get; }
+
+    /// <summary>
+    /// True when the request may have reached Twilio and been carried out although no answer arrived (timeout,
+    /// connection lost, 5xx): check before repeating a purchase or a call (e.g. list numbers by PhoneNumber).
+    /// </summary>
+    public bool OutcomeUnknown { get; }
 }
