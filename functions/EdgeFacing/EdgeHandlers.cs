@@ -19,6 +19,8 @@ public sealed partial class EdgeHandlers(
     /// <summary>How long the edge may cache an agent lookup.</summary>
     public const int LookupCacheSeconds = 60;
 
+    private static readonly System.Buffers.SearchValues<char> HexDigits = System.Buffers.SearchValues.Create("0123456789abcdefABCDEF");
+
     public async Task<HandlerResult> AgentByNumberAsync(string number, CancellationToken cancellationToken)
     {
         if (!PhoneNumbers.IsE164(number))
@@ -78,7 +80,7 @@ public sealed partial class EdgeHandlers(
         PhoneNumbers.IsE164(number) && await numbers.FindRouteAsync(number, cancellationToken) is { } route ? route.Number.TenantId : null;
 
     private static bool IsCallSid(string? sid) =>
-        sid is { Length: 34 } && sid.StartsWith("CA", StringComparison.Ordinal) && sid.AsSpan(2).ContainsAnyExcept("0123456789abcdefABCDEF") == false;
+        sid is { Length: 34 } && sid.StartsWith("CA", StringComparison.Ordinal) && !sid.AsSpan(2).ContainsAnyExcept(HexDigits);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Call record {CallId} received (stored: {Stored})")]
     private partial void LogCallRecord(string callId, bool stored);

@@ -61,7 +61,7 @@ public sealed class CallHandlers(
         }
 
         var list = await calls.ListAsync(tenantId, limit, startedBefore, cancellationToken);
-        return HandlerResult.Ok(new ResourceList<CallResource>([.. list.Select(CallResource.From)]));
+        return HandlerResult.Ok(new ResourceList<CallResource>([.. list.Select(CallResource.Of)]));
     }
 
     public async Task<HandlerResult> GetAsync(string tenantId, string id, CancellationToken cancellationToken)
@@ -72,7 +72,7 @@ public sealed class CallHandlers(
         }
 
         var events = call.TwilioCallSid is { } sid ? await calls.StatusEventsAsync(sid, cancellationToken) : [];
-        return HandlerResult.Ok(CallResource.From(call) with
+        return HandlerResult.Ok(CallResource.Of(call) with
         {
             Turns = call.Turns,
             StatusEvents = [.. events.Select(StatusEventResource.From)],
@@ -96,6 +96,6 @@ public sealed class CallHandlers(
             Ids.New("call"), null, placed.Sid, tenantId, agentId, "outbound", "twilio", from, to, "", clock.GetUtcNow(),
             null, null, null, null, []);
         await calls.InsertOutboundAsync(call, cancellationToken);
-        return HandlerResult.Created(CallResource.From(call), "/v1/calls/" + call.Id);
+        return HandlerResult.Created(CallResource.Of(call), "/v1/calls/" + call.Id);
     }
 }

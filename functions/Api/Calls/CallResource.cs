@@ -30,7 +30,7 @@ public sealed record CallResource(
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public IReadOnlyList<StatusEventResource>? StatusEvents { get; init; }
 
-    public static CallResource From(StoredCall call)
+    public static CallResource Of(StoredCall call)
     {
         ArgumentNullException.ThrowIfNull(call);
         return new(
