@@ -100,7 +100,13 @@ public sealed class FunctionsApp : WebApplicationFactory<Program>
     /// <summary>A client sending <c>Authorization: Bearer <paramref name="bearer"/></c> (none when null).</summary>
     public HttpClient Client(string? bearer)
     {
-        var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        var options = new WebApplicationFactoryClientOptions { AllowAutoRedirect = false };
+        if (PublicBaseUrl != InMemoryPublicBaseUrl)
+        {
+            options.BaseAddress = new Uri(PublicBaseUrl);
+        }
+
+        var client = CreateClient(options);
         if (bearer is not null)
         {
             client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", bearer);
