@@ -11,6 +11,7 @@ packages=(
   libwebrtc-audio-processing1     # embedded VAD
   postgresql                      # the tests start their own PostgreSQL on a loopback port
   sox                             # audio checks in tests
+  wrk                             # HTTP load generator for scripts/bench-functions.sh
 )
 
 missing=()
