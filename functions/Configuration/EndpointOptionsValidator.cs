@@ -32,6 +32,16 @@ public sealed class EndpointOptionsValidator :
             return ValidateOptionsResult.Fail("Edge:SipUri must be a sip: or sips: URI.");
         }
 
+        if (options.HealthUrl is { } health && (!health.IsAbsoluteUri || health.Scheme is not ("http" or "https")))
+        {
+            return ValidateOptionsResult.Fail("Edge:HealthUrl must be an absolute http(s) URL.");
+        }
+
+        if (options.HealthCacheSeconds < 1 || options.HealthTimeoutMs is < 50 or > 10_000)
+        {
+            return ValidateOptionsResult.Fail("Edge:HealthCacheSeconds must be at least 1 and Edge:HealthTimeoutMs between 50 and 10000.");
+        }
+
         return options.Key.Length is > 0 and < 16
             ? ValidateOptionsResult.Fail("Edge:Key must be at least 16 characters.")
             : ValidateOptionsResult.Success;

@@ -49,6 +49,8 @@ public static class FunctionsServiceCollectionExtensions
         services.AddSingleton<NumberHandlers>();
         services.AddSingleton<CallHandlers>();
         services.AddSingleton<EdgeConnectTwiml>();
+        services.AddHttpClient(EdgeHealth.HttpClientName);
+        services.AddSingleton<EdgeHealth>();
         services.AddSingleton<TwilioWebhookVerifier>();
         services.AddSingleton<TwilioVoiceHandler>();
         services.AddSingleton<TwilioStatusHandler>();

@@ -8,12 +8,13 @@ namespace VoiceConnector.Functions.Webhooks;
 /// <summary>
 /// <c>POST /twilio/voice</c>: answers TwiML that hands the call to the edge - a Media Stream with the agent as
 /// parameters, or a SIP leg for numbers routed over SIP - or a spoken fallback and hang-up when the number has no
-/// agent, the edge is not configured, or the lookup fails.
+/// agent, the edge is not configured or not healthy, or the lookup fails.
 /// </summary>
 public sealed partial class TwilioVoiceHandler(
     TwilioWebhookVerifier verifier,
     NumberStore numbers,
     EdgeConnectTwiml connect,
+    EdgeHealth edgeHealth,
     FunctionsMetrics metrics,
     ILogger<TwilioVoiceHandler> logger)
 {
@@ -46,6 +47,11 @@ public sealed partial class TwilioVoiceHandler(
         {
             LogNoAgent(ourNumber);
             return Fallback("no-agent");
+        }
+
+        if (!await edgeHealth.IsAvailableAsync(cancellationToken))
+        {
+            return Fallback("edge-unavailable");
         }
 
         if (connect.For(route.Number, agent.Definition.AgentId, from, to, outbound) is not { } answer)

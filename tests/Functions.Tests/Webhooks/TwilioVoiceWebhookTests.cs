@@ -95,6 +95,34 @@ public sealed class TwilioVoiceWebhookTests(PostgresServer postgres)
     }
 
     [Fact]
+    public async Task Voice_EdgeHealthUrlDown_SaysFallback()
+    {
+        await using var app = await FunctionsApp.StartAsync("sqlite", postgres, overrides: new Dictionary<string, string?> { ["Edge:HealthUrl"] = "http://127.0.0.1:9/health" });
+        var (tenant, _) = await app.CreateTenantAsync("acme");
+        await Seed.NumberAsync(app, tenant, "+14155550100", (await Seed.AgentAsync(app, tenant)).Definition.AgentId);
+        using var client = app.Client(null);
+
+        using var response = await SignedWebhooks.PostSignedAsync(client, Token, app.PublicBaseUrl, "/twilio/voice", SignedWebhooks.InboundCall(CallSid, Caller, "+14155550100"));
+
+        Assert.Equal(["Say", "Hangup"], XDocument.Parse(await response.Content.ReadAsStringAsync()).Root!.Elements().Select(e => e.Name.LocalName));
+    }
+
+    [Fact]
+    public async Task Voice_EdgeHealthUrlUp_ConnectsStream()
+    {
+        await using var edge = await HealthyEdge.StartAsync();
+        await using var app = await FunctionsApp.StartAsync("sqlite", postgres, overrides: new Dictionary<string, string?> { ["Edge:HealthUrl"] = edge.HealthUrl.ToString() });
+        var (tenant, _) = await app.CreateTenantAsync("acme");
+        await Seed.NumberAsync(app, tenant, "+14155550100", (await Seed.AgentAsync(app, tenant)).Definition.AgentId);
+        using var client = app.Client(null);
+
+        using var response = await SignedWebhooks.PostSignedAsync(client, Token, app.PublicBaseUrl, "/twilio/voice", SignedWebhooks.InboundCall(CallSid, Caller, "+14155550100"));
+
+        Assert.NotNull(XDocument.Parse(await response.Content.ReadAsStringAsync()).Root!.Element("Connect"));
+        Assert.Equal(1, edge.Probes);
+    }
+
+    [Fact]
     public async Task Voice_BadMissingOrWrongUrlSignature_Forbidden()
     {
         await using var app = await FunctionsApp.StartAsync("sqlite", postgres);
