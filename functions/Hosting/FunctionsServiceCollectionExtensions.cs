@@ -58,7 +58,7 @@ public static class FunctionsServiceCollectionExtensions
         services.AddSingleton<EdgeHandlers>();
 
         services.AddProblemDetails();
-        services.AddOpenApi();
+        services.AddOpenApi(options => options.AddDocumentTransformer<BearerSecurityTransformer>());
         services.AddHealthChecks();
         return services;
     }
