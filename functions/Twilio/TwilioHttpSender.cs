@@ -39,7 +39,8 @@ internal sealed class TwilioHttpSender
             throw new TwilioApiException(0, null, $"Twilio {request.Operation} failed: Twilio is not configured (set Twilio:AccountSid and Twilio:AuthToken).", null);
         }
 
-        var uri = new Uri(options.ApiBaseUrl, request.PathAndQuery);
+        // The base URL may carry a path prefix (a proxy); the API path is appended to it.
+        var uri = new Uri(options.ApiBaseUrl.GetLeftPart(UriPartial.Path).TrimEnd('/') + request.PathAndQuery);
         var earlierAttemptMayHaveArrived = false;
         for (var attempt = 1; ; attempt++)
         {

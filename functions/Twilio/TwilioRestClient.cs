@@ -19,6 +19,7 @@ public sealed class TwilioRestClient : ITwilioRestClient
     private static readonly string[] StatusCallbackEvents = ["initiated", "ringing", "answered", "completed"];
     private readonly TwilioHttpSender sender;
     private readonly string accountPath;
+    private readonly string apiAuthority;
 
     public TwilioRestClient(HttpClient httpClient, IOptions<TwilioOptions> options, ILogger<TwilioRestClient> logger, TimeProvider timeProvider)
     {
@@ -27,6 +28,7 @@ public sealed class TwilioRestClient : ITwilioRestClient
         var value = options.Value;
         sender = new TwilioHttpSender(httpClient, value, logger, timeProvider);
         accountPath = "/2010-04-01/Accounts/" + Uri.EscapeDataString(value.AccountSid ?? "");
+        apiAuthority = value.ApiBaseUrl.Authority;
     }
 
     public async Task<IReadOnlyList<AvailableNumber>> SearchAvailableNumbersAsync(AvailableNumberQuery query, CancellationToken cancellationToken)
@@ -59,7 +61,7 @@ public sealed class TwilioRestClient : ITwilioRestClient
                 }
             }
 
-            next = NextPage(result.NextPageUri, next);
+            next = NextPage("SearchAvailableNumbers", result.NextPageUri, next);
         }
 
         return found;
@@ -132,7 +134,7 @@ public sealed class TwilioRestClient : ITwilioRestClient
                 numbers.Add(ToNumber("ListNumbers", number));
             }
 
-            next = NextPage(result.NextPageUri, next);
+            next = NextPage("ListNumbers", result.NextPageUri, next);
         }
 
         return numbers;
@@ -207,15 +209,25 @@ public sealed class TwilioRestClient : ITwilioRestClient
         return new TwilioCall(resource.Sid, resource.Status, resource.To ?? "", resource.From ?? "");
     }
 
-    /// <summary>Follows <c>next_page_uri</c> only when it is a path of this API (never another host).</summary>
-    private string? NextPage(string? nextPageUri, string current)
+    /// <summary>
+    /// The next page to read: <c>next_page_uri</c> is a path of this account's API (an absolute URL is accepted only on
+    /// the configured host). Anything else is refused rather than followed or silently dropped.
+    /// </summary>
+    private string? NextPage(string operation, string? nextPageUri, string current)
     {
         if (string.IsNullOrEmpty(nextPageUri) || nextPageUri == current)
         {
             return null;
         }
 
-        return nextPageUri.StartsWith(accountPath + "/", StringComparison.Ordinal) ? nextPageUri : null;
+        if (Uri.TryCreate(nextPageUri, UriKind.Absolute, out var absolute) && absolute.Scheme is "http" or "https")
+        {
+            nextPageUri = absolute.Authority == apiAuthority ? absolute.PathAndQuery : null;
+        }
+
+        return nextPageUri is not null && nextPageUri.StartsWith(accountPath + "/", StringComparison.Ordinal)
+            ? nextPageUri
+            : throw TwilioErrorMapper.UnreadableResponse(operation, "next_page_uri points outside this account's API", null);
     }
 
     private string NumberPath(string numberSid) => accountPath + "/IncomingPhoneNumbers/" + numberSid + ".json";

@@ -38,8 +38,15 @@ internal sealed class FakeRequestPipeline(
         var form = new List<KeyValuePair<string, string>>();
         if (request.HasFormContentType)
         {
-            var read = await request.ReadFormAsync(stopping);
-            form.AddRange(read.SelectMany(f => f.Value.Select(v => new KeyValuePair<string, string>(f.Key, v ?? ""))));
+            try
+            {
+                var read = await request.ReadFormAsync(stopping);
+                form.AddRange(read.SelectMany(f => f.Value.Select(v => new KeyValuePair<string, string>(f.Key, v ?? ""))));
+            }
+            catch (InvalidDataException ex)
+            {
+                form.Add(new("<unreadable form>", ex.Message));
+            }
         }
         else if (request.ContentLength > 0 || request.Headers.TransferEncoding.Count > 0)
         {

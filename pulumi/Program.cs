@@ -1,0 +1,4 @@
+using Pulumi;
+using VoiceConnector.Deploy;
+
+return await Deployment.RunAsync(() => new VoiceConnectorStack().Outputs);
