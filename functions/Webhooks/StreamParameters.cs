@@ -4,7 +4,8 @@ namespace VoiceConnector.Functions.Webhooks;
 
 /// <summary>
 /// The <c>&lt;Parameter&gt;</c>s of the Media Stream (the edge reads them from <c>start.customParameters</c>):
-/// agentId, tenantId, number (ours, E.164), to, from, direction.
+/// agentId, tenantId, number (ours, E.164), to, from, direction. The called and calling numbers are also sent as
+/// "To" and "From" (Twilio's own capitalisation), which the edge's Media Streams session reads.
 /// </summary>
 public static class StreamParameters
 {
@@ -19,6 +20,8 @@ public static class StreamParameters
             new("to", to),
             new("from", from),
             new("direction", outbound ? "outbound" : "inbound"),
+            new("To", to),
+            new("From", from),
         ];
     }
 }

@@ -37,6 +37,8 @@ public sealed class TwilioVoiceWebhookTests(PostgresServer postgres)
         Assert.Equal("+14155550100", parameters["to"]);
         Assert.Equal(Caller, parameters["from"]);
         Assert.Equal("inbound", parameters["direction"]);
+        Assert.Equal("+14155550100", parameters["To"]);
+        Assert.Equal(Caller, parameters["From"]);
     }
 
     [Theory]
