@@ -38,7 +38,7 @@ public static class ProvisioningEndpoints
             .Produces<ResourceList<AvailableNumberResource>>().ProducesProblem(400).ProducesProblem(502);
         v1.MapPost("/numbers", async (HttpContext http, NumberHandlers numbers, IOptions<FunctionsOptions> options, CancellationToken ct) =>
             await WithBodyAsync<NumberRequest>(http, options, body => numbers.CreateAsync(http.TenantId(), IdempotencyKey(http), body, ct), ct))
-            .Accepts<NumberRequest>("application/json").Produces<NumberResource>(201)
+            .Accepts<NumberRequest>("application/json").Produces<NumberResource>(201).RequiresIdempotencyKey()
             .ProducesProblem(400).ProducesProblem(409).ProducesProblem(422).ProducesProblem(502);
         v1.MapGet("/numbers", async (HttpContext http, NumberHandlers numbers, CancellationToken ct) =>
             (await numbers.ListAsync(http.TenantId(), ct)).ToHttpResult())
@@ -55,7 +55,7 @@ public static class ProvisioningEndpoints
 
         v1.MapPost("/calls", async (HttpContext http, CallHandlers calls, IOptions<FunctionsOptions> options, CancellationToken ct) =>
             await WithBodyAsync<CallRequest>(http, options, body => calls.CreateAsync(http.TenantId(), IdempotencyKey(http), body, ct), ct))
-            .Accepts<CallRequest>("application/json").Produces<CallResource>(201)
+            .Accepts<CallRequest>("application/json").Produces<CallResource>(201).RequiresIdempotencyKey()
             .ProducesProblem(400).ProducesProblem(409).ProducesProblem(422).ProducesProblem(502);
         v1.MapGet("/calls", async (HttpContext http, CallHandlers calls, CancellationToken ct, int? limit, string? before) =>
         {

@@ -25,5 +25,7 @@ public sealed class OpenApiDocumentTests(PostgresServer postgres)
         Assert.True(schemas.TryGetProperty("CallRecord", out _));
         Assert.Equal("bearer", document.GetProperty("components").GetProperty("securitySchemes").GetProperty("apiKey").GetProperty("scheme").GetString());
         Assert.False(paths.TryGetProperty("/twilio/voice", out _));
+        var callParameters = paths.GetProperty("/v1/calls").GetProperty("post").GetProperty("parameters").EnumerateArray();
+        Assert.Contains(callParameters, p => p.GetProperty("name").GetString() == "Idempotency-Key" && p.GetProperty("in").GetString() == "header");
     }
 }
