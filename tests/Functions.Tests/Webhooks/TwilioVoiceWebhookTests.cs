@@ -124,6 +124,25 @@ public sealed class TwilioVoiceWebhookTests(PostgresServer postgres)
         Assert.Equal(1, edge.Probes);
     }
 
+    [Theory]
+    [MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task Voice_StorageBroken_SaysFallbackInsteadOfFailing(string provider)
+    {
+        await using var app = await FunctionsApp.StartAsync(provider, postgres);
+        await using (var connection = await app.Service<Database>().OpenAsync(CancellationToken.None))
+        {
+            await using var drop = connection.CreateCommand();
+            drop.CommandText = "DROP TABLE numbers;";
+            await drop.ExecuteNonQueryAsync();
+        }
+
+        using var client = app.Client(null);
+        using var response = await SignedWebhooks.PostSignedAsync(client, Token, app.PublicBaseUrl, "/twilio/voice", SignedWebhooks.InboundCall(CallSid, Caller, "+14155550100"));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(["Say", "Hangup"], XDocument.Parse(await response.Content.ReadAsStringAsync()).Root!.Elements().Select(e => e.Name.LocalName));
+    }
+
     [Fact]
     public async Task Voice_BadMissingOrWrongUrlSignature_Forbidden()
     {
