@@ -9,5 +9,5 @@ public sealed class ApiKeyOptions
     /// Secret HMAC-SHA256 key for hashing API keys. Required with PostgreSQL; with the embedded SQLite default a
     /// random pepper is generated once into the data folder when unset.
     /// </summary>
-    public string Pepper { get; set; } = "";
+    public string Pepper { get; set => field = value ?? ""; } = "";
 }

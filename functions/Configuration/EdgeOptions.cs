@@ -9,10 +9,10 @@ public sealed class EdgeOptions
     public Uri? MediaStreamUrl { get; set; }
 
     /// <summary>SIP URI of the edge for numbers routed over SIP, e.g. <c>sip:edge.example.com;transport=tcp</c>; the called number becomes its user part.</summary>
-    public string SipUri { get; set; } = "";
+    public string SipUri { get; set => field = value ?? ""; } = "";
 
     /// <summary>Secret shared with the edge (<c>Authorization: Bearer</c>); unset: the edge endpoints answer 401.</summary>
-    public string Key { get; set; } = "";
+    public string Key { get; set => field = value ?? ""; } = "";
 
     /// <summary>
     /// The edge's health URL (e.g. https://edge.example.com/health). When set, Twilio calls get the spoken fallback
@@ -25,6 +25,7 @@ public sealed class EdgeOptions
     public int HealthTimeoutMs { get; set; } = 1_000;
 
     /// <summary>What a caller hears when the number has no agent or the edge is unavailable.</summary>
-    public string FallbackMessage { get; set; } =
-        "Sorry, this number cannot take your call right now. Please try again later. Goodbye.";
+    public string FallbackMessage { get; set => field = string.IsNullOrWhiteSpace(value) ? DefaultFallbackMessage : value; } = DefaultFallbackMessage;
+
+    private const string DefaultFallbackMessage = "Sorry, this number cannot take your call right now. Please try again later. Goodbye.";
 }
