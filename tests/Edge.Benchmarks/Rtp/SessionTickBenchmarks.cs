@@ -29,6 +29,7 @@ public class SessionTickBenchmarks : IDisposable
     private PlayoutBuffer playout = null!;
     private System.Net.SocketAddress source = null!;
     private ushort sequence;
+    private long arrivals;
 
     [Params("PCMU", "G722")]
     public string Codec { get; set; } = "PCMU";
@@ -91,7 +92,7 @@ public class SessionTickBenchmarks : IDisposable
     {
         RtpPacket.WriteHeader(packet, false, (byte)(Codec == "G722" ? 9 : 0), sequence, (uint)(sequence * 160), 42);
         // Arrivals 20 ms apart, so each one makes exactly one frame due.
-        receiver.OnDatagram(packet, source, 1 + (sequence * (Stopwatch.Frequency / 50)));
+        receiver.OnDatagram(packet, source, 1 + (++arrivals * (Stopwatch.Frequency / 50)));
         sequence++;
     }
 }
