@@ -194,7 +194,7 @@ public sealed class SipCallRegistry
         {
             await agent.RunAsync(media, call.Lifetime.Token);
         }
-        catch (OperationCanceledException) when (call.Lifetime.IsCancellationRequested)
+        catch (OperationCanceledException) when (call.Lifetime.IsCancellationRequested || media.Ended.IsCancellationRequested)
         {
             // The call ended.
         }

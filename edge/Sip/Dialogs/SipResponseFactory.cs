@@ -32,6 +32,15 @@ public static class SipResponseFactory
             response.Headers.Add(SipHeaderNames.Timestamp, timestamp);
         }
 
+        if (status is > 100 and < 300 && request.Method == SipMethods.Invite)
+        {
+            // Dialog-creating responses carry the Record-Route set unchanged (§12.1.1).
+            foreach (var route in request.Headers.GetValues(SipHeaderNames.RecordRoute))
+            {
+                response.Headers.Add(SipHeaderNames.RecordRoute, route);
+            }
+        }
+
         response.Headers.Add(SipHeaderNames.Server, ServerName);
         if (status is 405 or 501)
         {

@@ -14,7 +14,8 @@ public sealed class SipUserAgentServerTests(SipEdgeFixture fixture) : IClassFixt
     {
         using var client = new SipTestClient(Edge.Port);
         var callId = Guid.NewGuid().ToString("N");
-        client.Send(client.Request("INVITE", callId, "from1", body: SipTestClient.Offer(40000, "8 0 101")));
+        client.Send(client.Request("INVITE", callId, "from1", body: SipTestClient.Offer(40000, "8 0 101"),
+            extraHeaders: "Record-Route: <sip:p1.example.com;lr>, <sip:p2.example.com;lr>\r\n"));
         var trying = Assert.IsType<SipResponse>(await client.ReceiveAsync());
         Assert.Equal(100, trying.StatusCode);
         var ok = (await client.ReceiveFinalAsync())!;
@@ -24,6 +25,7 @@ public sealed class SipUserAgentServerTests(SipEdgeFixture fixture) : IClassFixt
         Assert.Equal(client.LocalEndPoint.Port.ToString(System.Globalization.CultureInfo.InvariantCulture), ok.TopVia!.RPort);
         Assert.Equal("127.0.0.1", ok.TopVia.Received);
         Assert.NotEmpty(ok.Headers.GetValues(SipHeaderNames.Contact));
+        Assert.Equal(["<sip:p1.example.com;lr>", "<sip:p2.example.com;lr>"], ok.Headers.GetValues(SipHeaderNames.RecordRoute));
         Assert.True(SessionDescription.TryParse(ok.BodyText, out var answer));
         Assert.Equal("0", answer.Media[0].Formats[0]);
         Assert.Equal(1, Edge.Sip.Calls!.Count);
