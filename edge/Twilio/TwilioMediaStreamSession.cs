@@ -21,7 +21,7 @@ internal sealed partial class TwilioMediaStreamSession : IDisposable
     private readonly TwilioInboundCounter counter;
     private readonly CancellationTokenSource abort = new();
     private TwilioCallMedia? call;
-    private TwilioStreamEnd? end;
+    private volatile TwilioStreamEnd? end;
     private Task closing = Task.CompletedTask;
 
     public TwilioMediaStreamSession(WebSocket socket, TwilioSessionServices services)

@@ -3,7 +3,7 @@ using System.Net.WebSockets;
 namespace VoiceConnector.Edge.Twilio;
 
 /// <summary>Why a stream ends: the call's end reason and the WebSocket close status sent to Twilio.</summary>
-internal readonly record struct TwilioStreamEnd(string Reason, WebSocketCloseStatus Status)
+internal sealed record TwilioStreamEnd(string Reason, WebSocketCloseStatus Status)
 {
     public static readonly TwilioStreamEnd CallerHangUp = new("caller-hangup", WebSocketCloseStatus.NormalClosure);
     public static readonly TwilioStreamEnd Transfer = new("transfer", WebSocketCloseStatus.NormalClosure);
