@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using VoiceConnector.Edge.Ai.Auth;
 using VoiceConnector.Edge.Ai.Http;
 using VoiceConnector.Edge.Ai.Local;
+using VoiceConnector.Edge.Calls;
 using VoiceConnector.Edge.Ai.Ollama;
 using VoiceConnector.Edge.Ai.Piper;
 using VoiceConnector.Edge.Ai.Scripted;
@@ -70,6 +71,7 @@ public static class AiServiceCollectionExtensions
         services.AddValidatedOptions<VoiceActivityOptions>(configuration, VoiceActivityOptions.Section);
         services.AddSingleton<IVoiceActivityDetectorFactory, WebRtcVoiceActivityDetectorFactory>();
         services.AddSingleton<AiWarmUp>();
+        services.AddSingleton<ICallArrivalObserver, AiWarmUpOnArrival>();
         return services;
     }
 

@@ -25,6 +25,7 @@ public sealed class SipHostedService : IHostedService, IAsyncDisposable
     private readonly DigestAuthenticator digest;
     private readonly IRtpSessionFactory sessions;
     private readonly ICallAgent agent;
+    private readonly ICallArrivalObserver[] arrivals;
     private readonly TimeProvider time;
     private readonly ILogger<SipHostedService> logger;
     private readonly Channel<SipInboundMessage> inbound = Channel.CreateBounded<SipInboundMessage>(
@@ -40,7 +41,8 @@ public sealed class SipHostedService : IHostedService, IAsyncDisposable
         IRtpSessionFactory sessions,
         ICallAgent agent,
         TimeProvider time,
-        ILogger<SipHostedService> logger)
+        ILogger<SipHostedService> logger,
+        IEnumerable<ICallArrivalObserver>? arrivals = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         this.options = options.Value;
@@ -48,6 +50,7 @@ public sealed class SipHostedService : IHostedService, IAsyncDisposable
         this.digest = digest;
         this.sessions = sessions;
         this.agent = agent;
+        this.arrivals = arrivals is null ? [] : [.. arrivals];
         this.time = time;
         this.logger = logger;
     }
@@ -65,7 +68,7 @@ public sealed class SipHostedService : IHostedService, IAsyncDisposable
         var advertised = (options.AdvertisedAddress ?? options.ListenAddress) + ":" + transports.Udp.LocalEndPoint.Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
         var layer = new SipTransactionLayer(transports, time);
         Calls = new SipCallRegistry(layer, agent, logger);
-        var invites = new SipInviteHandler(layer, Calls, sessions, digest, options, advertised, logger);
+        var invites = new SipInviteHandler(layer, Calls, sessions, digest, options, advertised, logger, arrivals);
         var uas = new SipUserAgentServer(layer, Calls, invites, policy, logger);
         transports.Udp.Start();
         transports.Tcp.Start();

@@ -5,7 +5,7 @@ using VoiceConnector.Contracts;
 namespace VoiceConnector.Edge.Calls.Functions;
 
 /// <summary>
-/// Resolves agents through the functions app, cached per number for the time the app allows. When the app is
+/// Resolves agents through the functions app by our number (<see cref="CalledNumber.OfAgent"/>), cached per number for the time the app allows. When the app is
 /// unreachable the last known answer is served however old it is, so a brief outage never turns callers away.
 /// </summary>
 public sealed partial class FunctionsAgentResolver : IAgentResolver
@@ -32,7 +32,14 @@ public sealed partial class FunctionsAgentResolver : IAgentResolver
     public async ValueTask<AgentLookup?> ResolveAsync(CallDescription call, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(call);
-        var number = call.To;
+        var number = CalledNumber.OfAgent(call);
+        if (!CalledNumber.IsE164(number))
+        {
+            // The functions app stores E.164 numbers only: anything else has no agent.
+            LogNotANumber(number);
+            return null;
+        }
+
         var now = time.GetUtcNow();
         if (cache.TryGetValue(number, out var cached) && cached.ExpiresAt > now)
         {
@@ -61,6 +68,9 @@ public sealed partial class FunctionsAgentResolver : IAgentResolver
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Functions app unreachable; serving the agent of {Number} cached until {ExpiredAt}: {Reason}")]
     private partial void LogServingStale(string number, DateTimeOffset expiredAt, string reason);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Called number {Number} is not E.164: no agent")]
+    private partial void LogNotANumber(string number);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Functions app unreachable and no cached agent for {Number}: {Reason}")]
     private partial void LogUnreachable(string number, string reason);

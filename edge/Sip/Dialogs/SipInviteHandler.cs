@@ -22,6 +22,7 @@ public sealed class SipInviteHandler
     private readonly SipOptions options;
     private readonly string localAddress;
     private readonly ILogger logger;
+    private readonly IReadOnlyList<ICallArrivalObserver> arrivals;
 
     public SipInviteHandler(
         SipTransactionLayer layer,
@@ -30,7 +31,8 @@ public sealed class SipInviteHandler
         DigestAuthenticator digest,
         SipOptions options,
         string localAddress,
-        ILogger logger)
+        ILogger logger,
+        IReadOnlyList<ICallArrivalObserver>? arrivals = null)
     {
         this.layer = layer;
         this.registry = registry;
@@ -39,6 +41,7 @@ public sealed class SipInviteHandler
         this.options = options;
         this.localAddress = localAddress;
         this.logger = logger;
+        this.arrivals = arrivals ?? [];
     }
 
     public void HandleInvite(SipRequest request, InviteServerTransaction transaction)
@@ -70,6 +73,11 @@ public sealed class SipInviteHandler
         if (!TryReadOffer(request, transaction, out var offer, out var selection))
         {
             return;
+        }
+
+        for (var i = 0; i < arrivals.Count; i++)
+        {
+            arrivals[i].OnCallArriving(CallTransport.Sip);
         }
 
         if (options.SendRinging)
@@ -111,7 +119,7 @@ public sealed class SipInviteHandler
             dialog.CallId,
             CallTransport.Sip,
             request.From!.Uri.User ?? request.From.Uri.ToString(),
-            ruri?.User ?? request.To!.Uri.User ?? request.To.Uri.ToString(),
+            CalledNumber.FromSipUser(ruri?.User ?? request.To!.Uri.User ?? request.To.Uri.ToString()),
             selection.Codec.Name,
             layer.Time.GetUtcNow(),
             parameters);
