@@ -24,6 +24,15 @@ public sealed class EdgeOptions
 
     public int HealthTimeoutMs { get; set; } = 1_000;
 
+    /// <summary>
+    /// URLs of the AI services (STT, LLM, TTS) to ping on every voice webhook, fire-and-forget, so a service scaled to
+    /// zero starts while the call is ringing (e.g. Ollama's <c>/api/version</c>). Empty: no warm-up.
+    /// </summary>
+    public IList<Uri> WarmUpUrls { get; } = [];
+
+    /// <summary>Timeout of one warm-up request; the TwiML never waits for it.</summary>
+    public int WarmUpTimeoutMs { get; set; } = 2_000;
+
     /// <summary>What a caller hears when the number has no agent or the edge is unavailable.</summary>
     public string FallbackMessage { get; set => field = string.IsNullOrWhiteSpace(value) ? DefaultFallbackMessage : value; } = DefaultFallbackMessage;
 

@@ -42,6 +42,19 @@ public sealed class EndpointOptionsValidator :
             return ValidateOptionsResult.Fail("Edge:HealthCacheSeconds must be at least 1 and Edge:HealthTimeoutMs between 50 and 10000.");
         }
 
+        foreach (var warmUpUrl in options.WarmUpUrls)
+        {
+            if (!warmUpUrl.IsAbsoluteUri || warmUpUrl.Scheme is not ("http" or "https"))
+            {
+                return ValidateOptionsResult.Fail("Edge:WarmUpUrls must be absolute http(s) URLs.");
+            }
+        }
+
+        if (options.WarmUpTimeoutMs is < 50 or > 60_000)
+        {
+            return ValidateOptionsResult.Fail("Edge:WarmUpTimeoutMs must be between 50 and 60000.");
+        }
+
         return options.Key.Length is > 0 and < 16
             ? ValidateOptionsResult.Fail("Edge:Key must be at least 16 characters.")
             : ValidateOptionsResult.Success;

@@ -51,6 +51,8 @@ public static class FunctionsServiceCollectionExtensions
         services.AddSingleton<EdgeConnectTwiml>();
         services.AddHttpClient(EdgeHealth.HttpClientName);
         services.AddSingleton<EdgeHealth>();
+        services.AddHttpClient(AiServiceWarmUp.HttpClientName);
+        services.AddSingleton<AiServiceWarmUp>();
         services.AddSingleton<TwilioWebhookVerifier>();
         services.AddSingleton<TwilioVoiceHandler>();
         services.AddSingleton<TwilioStatusHandler>();

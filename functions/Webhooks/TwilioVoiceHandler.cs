@@ -15,6 +15,7 @@ public sealed partial class TwilioVoiceHandler(
     NumberStore numbers,
     EdgeConnectTwiml connect,
     EdgeHealth edgeHealth,
+    AiServiceWarmUp warmUp,
     FunctionsMetrics metrics,
     ILogger<TwilioVoiceHandler> logger)
 {
@@ -28,6 +29,8 @@ public sealed partial class TwilioVoiceHandler(
             return Problems.Forbidden("X-Twilio-Signature is missing or invalid.");
         }
 
+        // First, so the AI services start while the number is looked up and the caller hears the ring.
+        warmUp.Fire();
         var outbound = request.Value("Direction")?.StartsWith("outbound", StringComparison.Ordinal) == true;
         var to = request.Value("To") ?? "";
         var from = request.Value("From") ?? "";

@@ -1,0 +1,59 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using VoiceConnector.Functions.Configuration;
+
+namespace VoiceConnector.Functions.Webhooks;
+
+/// <summary>
+/// On a voice webhook, pings the AI services' warm-up URLs (<c>Edge:WarmUpUrls</c>) fire-and-forget, so a
+/// scaled-to-zero service (Cloud Run) starts while the call is still ringing. Never delays the TwiML: the requests
+/// run on the thread pool, each bounded by <c>Edge:WarmUpTimeoutMs</c>, at most <see cref="MaxInFlight"/> at once
+/// (more are skipped: the services are starting anyway); failures are logged, never surfaced.
+/// </summary>
+public sealed partial class AiServiceWarmUp(IHttpClientFactory httpClients, IOptions<EdgeOptions> options, ILogger<AiServiceWarmUp> logger)
+{
+    public const string HttpClientName = "ai-warm-up";
+    public const int MaxInFlight = 64;
+    private readonly EdgeOptions edge = options.Value;
+    private int inFlight;
+
+    /// <summary>Starts one GET per configured URL and returns at once.</summary>
+    public void Fire()
+    {
+        foreach (var url in edge.WarmUpUrls)
+        {
+            if (Interlocked.Increment(ref inFlight) > MaxInFlight)
+            {
+                Interlocked.Decrement(ref inFlight);
+                return;
+            }
+
+            _ = Task.Run(() => PingAsync(url));
+        }
+    }
+
+    private async Task PingAsync(Uri url)
+    {
+        try
+        {
+            using var timeout = new CancellationTokenSource(TimeSpan.FromMilliseconds(edge.WarmUpTimeoutMs));
+            using var response = await httpClients.CreateClient(HttpClientName)
+                .GetAsync(url, HttpCompletionOption.ResponseHeadersRead, timeout.Token).ConfigureAwait(false);
+            LogWarmed(url, (int)response.StatusCode);
+        }
+        catch (Exception error) when (error is HttpRequestException or OperationCanceledException)
+        {
+            LogFailed(url, error.Message);
+        }
+        finally
+        {
+            Interlocked.Decrement(ref inFlight);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Warm-up of {Url} answered {Status}")]
+    private partial void LogWarmed(Uri url, int status);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Warm-up of {Url} did not answer: {Reason}")]
+    private partial void LogFailed(Uri url, string reason);
+}
