@@ -33,6 +33,10 @@ internal sealed class LocalSystem : IAsyncDisposable
 
     public int FunctionsPort { get; }
 
+    /// <summary>A new folder inside <see cref="Folder"/> (deleted with it).</summary>
+    public string NewFolder(string prefix) =>
+        Directory.CreateDirectory(Path.Combine(Folder, prefix + "-" + Guid.NewGuid().ToString("N")[..8])).FullName;
+
     public int EdgePort { get; }
 
     public int SipPort { get; }

@@ -1,0 +1,68 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using VoiceConnector.EndToEnd.Tests.Support;
+using Xunit.Abstractions;
+
+namespace VoiceConnector.EndToEnd.Tests;
+
+/// <summary>
+/// (b) The SIP path: the team attaches a number of its own SIP trunk through the API; baresip dials the edge (G.722),
+/// speaks flite audio from a WAV file and the agent answers through the functions app's agent lookup; the call record
+/// reaches the functions app through the edge's outbox and is readable through the API.
+/// </summary>
+public sealed class SipCallTests(LocalSystemFixture fixture, ITestOutputHelper output) : IClassFixture<LocalSystemFixture>
+{
+    private const string Greeting = "Hello, you have reached the front desk.";
+    private const string HoursReply = "We are open Monday to Friday, from nine in the morning to five in the afternoon.";
+    private static readonly TimeSpan Long = TimeSpan.FromSeconds(90);
+
+    [Fact]
+    public async Task SipCall_AttachedNumberDialledWithBaresip_RecordWithCallerTranscriptAndAgentTurns()
+    {
+        var system = fixture.System;
+        var agentId = await system.Api.CreateAgentAsync(Greeting);
+        await system.Api.AttachSipNumberAsync(agentId, "+1000");
+        var folder = system.NewFolder("baresip");
+        var wav = await CallerSpeech.ConversationWavAsync(folder, leadSeconds: 8, gapSeconds: 8, "what are your opening hours", "goodbye");
+
+        // The user part "1000" is the number +1000 (carriers often leave the '+' out).
+        var log = await BaresipCaller.CallAsync(folder, $"sip:1000@127.0.0.1:{system.SipPort.ToString(CultureInfo.InvariantCulture)}", wav, seconds: 45);
+        output.WriteLine(log.Length > 2000 ? log[..2000] : log);
+        Assert.Contains("Call established", log, StringComparison.Ordinal);
+
+        var record = await system.Api.WaitForCallAsync(c => (string?)c["to"] == "+1000", Long);
+        output.WriteLine(record.ToJsonString());
+        Assert.Equal("sip", (string?)record["transport"]);
+        Assert.Equal("G722", (string?)record["codec"]);
+        Assert.Equal("caller", (string?)record["from"]);
+        Assert.Equal(agentId, (string?)record["agentId"]);
+        Assert.Equal("completed", (string?)record["outcome"]);
+        Assert.Equal("agent-hangup", (string?)record["hangupCause"]);
+        var turns = record["turns"]!.AsArray();
+        Assert.Equal(Greeting, (string?)turns[0]!["text"]);
+        Assert.Contains(turns, t => (string?)t!["role"] == "caller" && ((string?)t["text"])!.Contains("hours", StringComparison.OrdinalIgnoreCase));
+        var reply = Assert.Single(turns, t => (string?)t!["text"] == HoursReply)!;
+        Assert.Equal("agent", (string?)reply["role"]);
+        Assert.NotNull(reply["timings"]?["transcriptMs"]);
+        Assert.NotNull(reply["timings"]?["firstAudioSentMs"]);
+        Assert.Equal("Thank you for calling. Goodbye!", (string?)turns[^1]!["text"]);
+    }
+
+    [Fact]
+    public async Task SipCall_NumberWithoutAgent_CallerHearsNotInServiceAndCallIsRecordedAsRejected()
+    {
+        var system = fixture.System;
+        var folder = system.NewFolder("baresip");
+        var wav = await CallerSpeech.ConversationWavAsync(folder, leadSeconds: 1, gapSeconds: 1, "hello");
+
+        var log = await BaresipCaller.CallAsync(folder, $"sip:+15550009999@127.0.0.1:{system.SipPort.ToString(CultureInfo.InvariantCulture)}", wav, seconds: 30);
+        Assert.Contains("Call established", log, StringComparison.Ordinal);
+
+        // The edge hung up on its own, long before baresip's 30 s; nobody owns the number, so no tenant sees the
+        // record: the edge's log says what happened, and the caller heard the spoken message.
+        Assert.Contains("terminated", log, StringComparison.Ordinal);
+        Assert.Contains("no agent for +15550009999; telling the caller it is not in service", system.Edge!.Output, StringComparison.Ordinal);
+        var heard = BaresipCaller.Heard(folder);
+        Assert.True(heard is { Length: > 32_000 }, "the caller heard (almost) nothing: " + heard?.Length);
+    }
+}
