@@ -13,6 +13,32 @@ internal static class BaresipCaller
     public static FileInfo? Heard(string folder) =>
         Directory.GetFiles(folder, "dump-*-dec.wav").Select(f => new FileInfo(f)).FirstOrDefault();
 
+    /// <summary>Seconds of a 16-bit mono WAV (16 kHz) with speech energy, in 20 ms frames.</summary>
+    public static double SpeechSeconds(FileInfo wav)
+    {
+        ArgumentNullException.ThrowIfNull(wav);
+        var bytes = File.ReadAllBytes(wav.FullName);
+        const int Header = 44;
+        const int FrameBytes = 640;
+        var loud = 0;
+        for (var at = Header; at + FrameBytes <= bytes.Length; at += FrameBytes)
+        {
+            long energy = 0;
+            for (var i = at; i < at + FrameBytes; i += 2)
+            {
+                var sample = (short)(bytes[i] | (bytes[i + 1] << 8));
+                energy += sample * sample;
+            }
+
+            if (Math.Sqrt(energy / (FrameBytes / 2.0)) > 300)
+            {
+                loud++;
+            }
+        }
+
+        return loud * 0.02;
+    }
+
     /// <summary>Places the call and returns baresip's log once it exited (the far end hung up, or <paramref name="seconds"/> passed).</summary>
     public static async Task<string> CallAsync(string folder, string target, string callerWav, int seconds)
     {
