@@ -16,11 +16,13 @@ internal sealed class LocalSystem : IAsyncDisposable
     private readonly string edgeKey = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(24));
     private readonly string pepper = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(24));
     private readonly IReadOnlyList<Uri> warmUpUrls;
+    private readonly IReadOnlyDictionary<string, string> edgeEnvironment;
 
-    private LocalSystem(FakeTwilioServer twilio, IReadOnlyList<Uri> warmUpUrls)
+    private LocalSystem(FakeTwilioServer twilio, IReadOnlyList<Uri> warmUpUrls, IReadOnlyDictionary<string, string> edgeEnvironment)
     {
         Twilio = twilio;
         this.warmUpUrls = warmUpUrls;
+        this.edgeEnvironment = edgeEnvironment;
         Folder = Directory.CreateTempSubdirectory("voiceconnector-e2e-").FullName;
         FunctionsPort = FreePort.Tcp();
         EdgePort = FreePort.Tcp();
@@ -55,10 +57,12 @@ internal sealed class LocalSystem : IAsyncDisposable
     /// <summary>The provisioning API as the tenant's product team uses it.</summary>
     public ProvisioningApi Api { get; private set; } = null!;
 
-    public static async Task<LocalSystem> StartAsync(IReadOnlyList<Uri>? warmUpUrls = null)
+    /// <param name="warmUpUrls">The functions app's <c>Edge:WarmUpUrls</c>.</param>
+    /// <param name="edgeEnvironment">Extra settings of the edge (e.g. a remote AI service).</param>
+    public static async Task<LocalSystem> StartAsync(IReadOnlyList<Uri>? warmUpUrls = null, IReadOnlyDictionary<string, string>? edgeEnvironment = null)
     {
         var twilio = await FakeTwilioServer.StartAsync();
-        var system = new LocalSystem(twilio, warmUpUrls ?? []);
+        var system = new LocalSystem(twilio, warmUpUrls ?? [], edgeEnvironment ?? new Dictionary<string, string>());
         try
         {
             await system.StartFunctionsAsync();
@@ -129,6 +133,11 @@ internal sealed class LocalSystem : IAsyncDisposable
             ["Twilio__AuthToken"] = Twilio.AuthToken,
             ["Twilio__MediaStreamUrl"] = MediaStreamUrl,
         };
+        foreach (var (name, value) in edgeEnvironment)
+        {
+            environment[name] = value;
+        }
+
         Edge = AppProcess.Start(AppProcess.DllOf("edge", "VoiceConnector.Edge"), environment);
         await Edge.WaitHealthyAsync(new Uri(EdgeUrl, "/health"), StartTimeout);
     }
