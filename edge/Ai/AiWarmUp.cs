@@ -16,10 +16,12 @@ public sealed partial class AiWarmUp(
     /// <summary>True when every service warmed up (or had nothing to warm).</summary>
     public async Task<bool> WarmUpAsync(CancellationToken cancellationToken)
     {
+        // Each on the thread pool: a local engine's synchronous warm-up (PocketSphinx, flite) must not hold back the
+        // request to a remote service.
         var results = await Task.WhenAll(
-            WarmAsync("llm", chat.GetService<IWarmUp>(), cancellationToken),
-            WarmAsync("stt", speechToText.GetService<IWarmUp>(), cancellationToken),
-            WarmAsync("tts", textToSpeech.GetService<IWarmUp>(), cancellationToken));
+            Task.Run(() => WarmAsync("llm", chat.GetService<IWarmUp>(), cancellationToken), cancellationToken),
+            Task.Run(() => WarmAsync("stt", speechToText.GetService<IWarmUp>(), cancellationToken), cancellationToken),
+            Task.Run(() => WarmAsync("tts", textToSpeech.GetService<IWarmUp>(), cancellationToken), cancellationToken));
         return Array.TrueForAll(results, ok => ok);
     }
 

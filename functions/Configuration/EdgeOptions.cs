@@ -30,8 +30,11 @@ public sealed class EdgeOptions
     /// </summary>
     public IList<Uri> WarmUpUrls { get; } = [];
 
-    /// <summary>Timeout of one warm-up request; the TwiML never waits for it.</summary>
+    /// <summary>Timeout of one warm-up request.</summary>
     public int WarmUpTimeoutMs { get; set; } = 2_000;
+
+    /// <summary>The most the TwiML waits for the warm-up requests to be answered (0-50 ms; 0: not at all).</summary>
+    public int WarmUpHeadStartMs { get; set; } = 5;
 
     /// <summary>What a caller hears when the number has no agent or the edge is unavailable.</summary>
     public string FallbackMessage { get; set => field = string.IsNullOrWhiteSpace(value) ? DefaultFallbackMessage : value; } = DefaultFallbackMessage;

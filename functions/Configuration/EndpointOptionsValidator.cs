@@ -50,9 +50,9 @@ public sealed class EndpointOptionsValidator :
             }
         }
 
-        if (options.WarmUpTimeoutMs is < 50 or > 60_000)
+        if (options.WarmUpTimeoutMs is < 50 or > 60_000 || options.WarmUpHeadStartMs is < 0 or > 50)
         {
-            return ValidateOptionsResult.Fail("Edge:WarmUpTimeoutMs must be between 50 and 60000.");
+            return ValidateOptionsResult.Fail("Edge:WarmUpTimeoutMs must be between 50 and 60000 and Edge:WarmUpHeadStartMs between 0 and 50.");
         }
 
         return options.Key.Length is > 0 and < 16

@@ -6,9 +6,10 @@ namespace VoiceConnector.Functions.Webhooks;
 
 /// <summary>
 /// On a voice webhook, pings the AI services' warm-up URLs (<c>Edge:WarmUpUrls</c>) fire-and-forget, so a
-/// scaled-to-zero service (Cloud Run) starts while the call is still ringing. Never delays the TwiML: the requests
-/// run on the thread pool, each bounded by <c>Edge:WarmUpTimeoutMs</c>, at most <see cref="MaxInFlight"/> at once
-/// (more are skipped: the services are starting anyway); failures are logged, never surfaced.
+/// scaled-to-zero service (Cloud Run) starts while the call is still ringing. The requests run on the thread pool,
+/// each bounded by <c>Edge:WarmUpTimeoutMs</c>, at most <see cref="MaxInFlight"/> at once (more are skipped: the
+/// services are starting anyway); failures are logged, never surfaced. The TwiML waits for them at most
+/// <c>Edge:WarmUpHeadStartMs</c> (a few ms, overlapping the number lookup), so the pings leave first.
 /// </summary>
 public sealed partial class AiServiceWarmUp(IHttpClientFactory httpClients, IOptions<EdgeOptions> options, ILogger<AiServiceWarmUp> logger)
 {
@@ -17,19 +18,32 @@ public sealed partial class AiServiceWarmUp(IHttpClientFactory httpClients, IOpt
     private readonly EdgeOptions edge = options.Value;
     private int inFlight;
 
-    /// <summary>Starts one GET per configured URL and returns at once.</summary>
-    public void Fire()
+    /// <summary>
+    /// Starts one GET per configured URL. The returned task completes when they are answered or after
+    /// <c>Edge:WarmUpHeadStartMs</c>, whichever comes first; it never fails.
+    /// </summary>
+    public Task FireAsync()
     {
+        if (edge.WarmUpUrls.Count == 0)
+        {
+            return Task.CompletedTask;
+        }
+
+        var pings = new List<Task>(edge.WarmUpUrls.Count);
         foreach (var url in edge.WarmUpUrls)
         {
             if (Interlocked.Increment(ref inFlight) > MaxInFlight)
             {
                 Interlocked.Decrement(ref inFlight);
-                return;
+                break;
             }
 
-            _ = Task.Run(() => PingAsync(url));
+            pings.Add(Task.Run(() => PingAsync(url)));
         }
+
+        return pings.Count == 0 || edge.WarmUpHeadStartMs == 0
+            ? Task.CompletedTask
+            : Task.WhenAny(Task.WhenAll(pings), Task.Delay(edge.WarmUpHeadStartMs));
     }
 
     private async Task PingAsync(Uri url)

@@ -30,7 +30,7 @@ public sealed partial class TwilioVoiceHandler(
         }
 
         // First, so the AI services start while the number is looked up and the caller hears the ring.
-        warmUp.Fire();
+        var warming = warmUp.FireAsync();
         var outbound = request.Value("Direction")?.StartsWith("outbound", StringComparison.Ordinal) == true;
         var to = request.Value("To") ?? "";
         var from = request.Value("From") ?? "";
@@ -63,6 +63,7 @@ public sealed partial class TwilioVoiceHandler(
         }
 
         metrics.VoiceAnswered(answer.Kind);
+        await warming;
         return HandlerResult.Twiml(answer.Twiml);
     }
 

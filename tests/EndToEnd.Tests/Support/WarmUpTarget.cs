@@ -7,8 +7,8 @@ using System.Text;
 namespace VoiceConnector.EndToEnd.Tests.Support;
 
 /// <summary>
-/// A stand-in AI service on loopback that only notes when each request arrives (request line and
-/// <see cref="Stopwatch"/> time) and answers 200 with an empty body.
+/// A stand-in AI service on loopback that only notes when each request arrives (request line, its first
+/// bytes and <see cref="Stopwatch"/> time) and answers 200 with an empty body.
 /// </summary>
 internal sealed class WarmUpTarget : IAsyncDisposable
 {
@@ -24,7 +24,7 @@ internal sealed class WarmUpTarget : IAsyncDisposable
 
     public Uri Url => new($"http://127.0.0.1:{((IPEndPoint)listener.LocalEndpoint).Port}/");
 
-    public ConcurrentQueue<(long At, string RequestLine)> Arrivals { get; } = new();
+    public ConcurrentQueue<(long At, string RequestLine, string Text)> Arrivals { get; } = new();
 
     public async ValueTask DisposeAsync()
     {
@@ -62,7 +62,7 @@ internal sealed class WarmUpTarget : IAsyncDisposable
                 var read = await stream.ReadAsync(buffer, stop.Token);
                 var at = Stopwatch.GetTimestamp();
                 var text = Encoding.ASCII.GetString(buffer, 0, read);
-                Arrivals.Enqueue((at, text.Split("\r\n")[0]));
+                Arrivals.Enqueue((at, text.Split("\r\n")[0], text));
                 await stream.WriteAsync("HTTP/1.1 200 OK\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"u8.ToArray(), stop.Token);
             }
             catch (Exception ex) when (ex is IOException or SocketException or OperationCanceledException)
