@@ -60,6 +60,28 @@ public sealed class FunctionsAgentResolverTests
         await Assert.ThrowsAsync<HttpRequestException>(async () => await resolver.ResolveAsync(Call(Lookup.Number), CancellationToken.None));
     }
 
+    [Fact]
+    public async Task ResolveAsync_OutboundMediaStream_LooksUpOurNumberParameterNotTheCallee()
+    {
+        await using var server = await FunctionsEndpointsServer.StartAsync();
+        server.Agents[Lookup.Number] = Lookup;
+        var resolver = CreateResolver(server.BaseUrl, TimeProvider.System);
+        var call = new CallDescription("MZ1", CallTransport.TwilioMediaStreams, Lookup.Number, "+16175551212", "PCMU", DateTimeOffset.UtcNow,
+            new Dictionary<string, string> { ["number"] = Lookup.Number, ["to"] = "+16175551212", ["direction"] = "outbound" });
+
+        Assert.Equal("agent-1", (await resolver.ResolveAsync(call, CancellationToken.None))!.Agent.AgentId);
+    }
+
+    [Fact]
+    public async Task ResolveAsync_NumberNotE164_NullWithoutAskingFunctions()
+    {
+        await using var server = await FunctionsEndpointsServer.StartAsync();
+        var resolver = CreateResolver(server.BaseUrl, TimeProvider.System);
+
+        Assert.Null(await resolver.ResolveAsync(Call("service"), CancellationToken.None));
+        Assert.Equal(0, server.AgentRequests);
+    }
+
     private static FunctionsAgentResolver CreateResolver(Uri baseUrl, TimeProvider time)
     {
         var options = Options.Create(new FunctionsOptions { BaseUrl = baseUrl, EdgeKey = FunctionsEndpointsServer.Key });
