@@ -14,6 +14,8 @@ public sealed class StartupValidationTests
     [InlineData("Edge:SipUri", "edge.example.com", "Edge:SipUri")]
     [InlineData("Edge:Key", "short", "Edge:Key")]
     [InlineData("Functions:PublicBaseUrl", "ftp://functions.example.com", "Functions:PublicBaseUrl")]
+    [InlineData("Edge:WarmUpUrls:0", "ftp://ollama.example.com/", "Edge:WarmUpUrls")]
+    [InlineData("Edge:WarmUpHeadStartMs", "500", "Edge:WarmUpHeadStartMs")]
     public void Start_InvalidSetting_FailsNamingTheKey(string key, string value, string named)
     {
         using var services = Build(new Dictionary<string, string?> { [key] = value });
