@@ -1,3 +1,4 @@
+using VoiceConnector.Edge.Ai;
 using VoiceConnector.Edge.Calls;
 using VoiceConnector.Edge.Conversation;
 using VoiceConnector.Edge.Rtp;
@@ -14,6 +15,7 @@ if (string.IsNullOrEmpty(builder.Configuration["urls"]))
 builder.Services.AddEdgeCalls(builder.Configuration);
 builder.Services.AddEdgeSip(builder.Configuration);
 builder.Services.AddEdgeRtp(builder.Configuration);
+builder.Services.AddEdgeAi(builder.Configuration);
 builder.Services.AddEdgeTwilio(builder.Configuration);
 builder.Services.AddEdgeConversation(builder.Configuration);
 

@@ -1,3 +1,6 @@
+using VoiceConnector.Functions.Admin;
+using VoiceConnector.Functions.Hosting;
+
 var builder = WebApplication.CreateSlimBuilder(args);
 if (string.IsNullOrEmpty(builder.Configuration["urls"]))
 {
@@ -6,10 +9,17 @@ if (string.IsNullOrEmpty(builder.Configuration["urls"]))
     builder.WebHost.UseUrls(port is null ? "http://127.0.0.1:8081" : "http://0.0.0.0:" + port);
 }
 
-builder.Services.AddHealthChecks();
+builder.Services.AddFunctionsApp(builder.Configuration);
 var app = builder.Build();
-app.MapHealthChecks("/health");
+
+if (args.Length > 0 && args[0] == CreateTenantCommand.Name)
+{
+    return await CreateTenantCommand.RunAsync(app.Services, args, Console.Out, CancellationToken.None);
+}
+
+app.MapFunctionsEndpoints();
 await app.RunAsync();
+return 0;
 
 /// <summary>Entry point, visible to the test host.</summary>
 public partial class Program

@@ -12,6 +12,7 @@ packages=(
   postgresql                      # the tests start their own PostgreSQL on a loopback port
   sox                             # audio checks in tests
   ffmpeg                          # G.722 interoperability tests (a second, independent codec implementation)
+  wrk                             # HTTP load generator for scripts/bench-functions.sh
 )
 
 missing=()

@@ -10,9 +10,13 @@ public sealed class RtpOptionsValidator : IValidateOptions<RtpOptions>
     {
         ArgumentNullException.ThrowIfNull(options);
         var failures = new List<string>();
-        if (!IPAddress.TryParse(options.BindAddress, out _))
+        if (!IPAddress.TryParse(options.BindAddress, out var bind))
         {
             failures.Add($"Rtp:BindAddress '{options.BindAddress}' is not an IP address.");
+        }
+        else if ((bind.Equals(IPAddress.Any) || bind.Equals(IPAddress.IPv6Any)) && string.IsNullOrEmpty(options.AdvertisedAddress))
+        {
+            failures.Add("Rtp:AdvertisedAddress is required when Rtp:BindAddress is a wildcard (callers cannot send to 0.0.0.0).");
         }
 
         if (!string.IsNullOrEmpty(options.AdvertisedAddress) && !IPAddress.TryParse(options.AdvertisedAddress, out _))

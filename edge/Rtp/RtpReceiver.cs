@@ -9,13 +9,18 @@ namespace VoiceConnector.Edge.Rtp;
 
 /// <summary>
 /// The incoming half of a session: validates datagrams (symmetric-RTP latch, payload type, SSRC), feeds the jitter
-/// buffer and the DTMF receiver from the receive loop, and on each clock tick plays one 20 ms frame out of the
-/// jitter buffer (decode, resample to 16 kHz, conceal losses) into the bounded caller-audio channel.
+/// buffer and the DTMF receiver from the receive loop, and plays 20 ms frames out of the jitter buffer (decode,
+/// resample to 16 kHz, conceal losses) into the bounded caller-audio channel at one frame per 20 ms since playout
+/// began: driven by packet arrivals on the receive thread, and by the clock tick only while arrivals stall.
 /// </summary>
 public sealed class RtpReceiver
 {
     private const int FifoCapacity = 4096;
     private const int ConcealedPacketsBeforeSilence = 3;
+
+    private static readonly long FrameTicks = Stopwatch.Frequency * AudioFrame.DurationMs / 1000;
+    private static readonly long StallTicks = 3 * FrameTicks;
+    private static readonly long MaxBacklogTicks = 10 * FrameTicks;
 
     private readonly Lock gate = new();
     private readonly RtpMetrics metrics;
@@ -37,6 +42,10 @@ public sealed class RtpReceiver
     private int lastPacketLength;
     private int concealed;
     private long position;
+    private long nextFrameDue;
+    private bool stalled;
+    private uint candidateSsrc;
+    private ushort candidateSequence;
 
     public RtpReceiver(RtpSessionParameters parameters, SymmetricRtpLatch latch, RtpMetrics metrics, ChannelWriter<AudioFrame> audio, ChannelWriter<DtmfDigit> dtmf)
     {
@@ -104,20 +113,31 @@ public sealed class RtpReceiver
                 return;
             }
 
+            metrics.PacketsIn.Add(1);
+            statistics.Update(packet.Ssrc, packet.SequenceNumber, packet.Timestamp, ToUnits(arrival, parameters.Codec.ClockRate));
+            if (isEvent)
+            {
+                dtmfReceiver.OnPacket(body, packet.Timestamp, ToUnits(arrival, 1000), reportDigit);
+                return;
+            }
+
+            if (hasSsrc && packet.Ssrc != ssrc && !ConfirmNewSource(packet))
+            {
+                // A stray packet must not restart the stream: a new source needs two packets in sequence (RFC 3550 A.1).
+                return;
+            }
+
             if (!hasSsrc || packet.Ssrc != ssrc)
             {
-                // A new source: start the stream afresh.
+                // A new audio source (the caller's device or a gateway switched streams): start afresh.
+                if (hasSsrc)
+                {
+                    decoder = new RtpAudioDecoder(parameters.Codec, JitterBuffer.MaxPayload);
+                }
+
                 hasSsrc = true;
                 ssrc = packet.Ssrc;
                 jitter.Reset();
-            }
-
-            metrics.PacketsIn.Add(1);
-            statistics.Update(packet.Ssrc, packet.SequenceNumber, packet.Timestamp, arrival * parameters.Codec.ClockRate / Stopwatch.Frequency);
-            if (isEvent)
-            {
-                dtmfReceiver.OnPacket(body, packet.Timestamp, arrival * 1000 / Stopwatch.Frequency, reportDigit);
-                return;
             }
 
             var result = jitter.Push(packet.SequenceNumber, packet.Timestamp, body, arrival);
@@ -129,29 +149,27 @@ public sealed class RtpReceiver
             {
                 metrics.Invalid.Add(1);
             }
+
+            // Arrivals drive playout, on this receive thread: decoding is spread over the thread pool, not the clock.
+            stalled = false;
+            PlayDueFrames(arrival);
         }
     }
 
-    /// <summary>Clock tick: delivers the next 20 ms frame once playout has started, and ends DTMF events whose end packets were lost.</summary>
+    /// <summary>
+    /// Clock tick: ends DTMF events whose end packets were lost, and - only while no packets arrive to drive playout
+    /// (caller silent, on hold, or a burst of loss) - delivers the frames that are due, concealed or silent.
+    /// </summary>
     public void OnTick(long nowTimestamp)
     {
-        AudioFrame? frame = null;
         DtmfDigit? timedOut;
         lock (gate)
         {
-            timedOut = dtmfReceiver.OnTimer(nowTimestamp * 1000 / Stopwatch.Frequency);
-            while (fifoCount < AudioFrame.SampleCount && FillOnePacket())
+            timedOut = dtmfReceiver.OnTimer(ToUnits(nowTimestamp, 1000));
+            if (nextFrameDue != 0 && (stalled || nowTimestamp - nextFrameDue > StallTicks))
             {
-            }
-
-            if (fifoCount >= AudioFrame.SampleCount)
-            {
-                frame = AudioFrame.Rent();
-                fifo.AsSpan(0, AudioFrame.SampleCount).CopyTo(frame.Samples);
-                fifo.AsSpan(AudioFrame.SampleCount, fifoCount - AudioFrame.SampleCount).CopyTo(fifo);
-                fifoCount -= AudioFrame.SampleCount;
-                frame.Timestamp = position;
-                position += AudioFrame.SampleCount;
+                stalled = true;
+                PlayDueFrames(nowTimestamp);
             }
         }
 
@@ -159,10 +177,45 @@ public sealed class RtpReceiver
         {
             dtmf.TryWrite(digit);
         }
+    }
 
-        if (frame is not null && !audio.TryWrite(frame))
+    /// <summary>Delivers every frame due by <paramref name="now"/> (one per 20 ms since playout started).</summary>
+    private void PlayDueFrames(long now)
+    {
+        if (nextFrameDue == 0)
         {
-            frame.Dispose();
+            nextFrameDue = now;
+        }
+        else if (now - nextFrameDue > MaxBacklogTicks)
+        {
+            // This thread was held up: skip the backlog rather than burst it out.
+            nextFrameDue = now - FrameTicks;
+        }
+
+        while (nextFrameDue <= now)
+        {
+            while (fifoCount < AudioFrame.SampleCount && FillOnePacket())
+            {
+            }
+
+            if (fifoCount < AudioFrame.SampleCount)
+            {
+                // Still filling the jitter buffer to its target depth: playout has not started.
+                nextFrameDue = 0;
+                return;
+            }
+
+            var frame = AudioFrame.Rent();
+            fifo.AsSpan(0, AudioFrame.SampleCount).CopyTo(frame.Samples);
+            fifo.AsSpan(AudioFrame.SampleCount, fifoCount - AudioFrame.SampleCount).CopyTo(fifo);
+            fifoCount -= AudioFrame.SampleCount;
+            frame.Timestamp = position;
+            position += AudioFrame.SampleCount;
+            nextFrameDue += FrameTicks;
+            if (!audio.TryWrite(frame))
+            {
+                frame.Dispose();
+            }
         }
     }
 
@@ -211,6 +264,17 @@ public sealed class RtpReceiver
         fifoCount += count;
         return true;
     }
+
+    private bool ConfirmNewSource(RtpPacket packet)
+    {
+        var confirmed = packet.Ssrc == candidateSsrc && packet.SequenceNumber == (ushort)(candidateSequence + 1);
+        candidateSsrc = packet.Ssrc;
+        candidateSequence = packet.SequenceNumber;
+        return confirmed;
+    }
+
+    /// <summary>A <see cref="Stopwatch"/> timestamp in units of 1/<paramref name="perSecond"/> s, without overflow.</summary>
+    private static long ToUnits(long timestamp, int perSecond) => (long)(timestamp * ((double)perSecond / Stopwatch.Frequency));
 
     /// <summary>The caller's latched source, once known.</summary>
     public IPEndPoint? LatchedSource => latch.LatchedEndPoint;

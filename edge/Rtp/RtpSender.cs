@@ -41,7 +41,7 @@ public sealed class RtpSender
         this.dtmf = dtmf;
         this.metrics = metrics;
         encoder = new RtpAudioEncoder(parameters.Codec, MaxPcmSamples);
-        Ssrc = (uint)RandomNumberGenerator.GetInt32(int.MaxValue) * 2u;
+        Ssrc = unchecked((uint)RandomNumberGenerator.GetInt32(int.MinValue, int.MaxValue));
         sequence = (ushort)RandomNumberGenerator.GetInt32(ushort.MaxValue + 1);
         timestamp = (uint)RandomNumberGenerator.GetInt32(int.MaxValue);
     }
@@ -84,7 +84,7 @@ public sealed class RtpSender
         }
 
         var clockSamples = parameters.Codec.ClockRate * ptime / 1000;
-        if (!parameters.Sending)
+        if (!parameters.Sending || (IsUnroutable(parameters.RemoteEndPoint) && !latch.IsLatched))
         {
             // On hold: nothing sent, nothing taken from the playout buffer; time goes on.
             timestamp += (uint)clockSamples;
@@ -121,6 +121,10 @@ public sealed class RtpSender
         sequence++;
         timestamp += (uint)clockSamples;
     }
+
+    /// <summary>c=0.0.0.0 (legacy hold, RFC 2543) or port 0: nowhere to send until the caller's packets show where.</summary>
+    private static bool IsUnroutable(System.Net.IPEndPoint endPoint) =>
+        endPoint.Port == 0 || endPoint.Address.Equals(System.Net.IPAddress.Any) || endPoint.Address.Equals(System.Net.IPAddress.IPv6Any);
 
     private void Send(int length)
     {

@@ -1,11 +1,22 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using VoiceConnector.Edge.Sip.Access;
+
 namespace VoiceConnector.Edge.Sip;
 
-/// <summary>Registers the SIP stack (transports, transactions, UAS) and RTP media.</summary>
+/// <summary>Registers the SIP stack (transports, transactions, UAS) as a hosted service.</summary>
 public static class SipServiceCollectionExtensions
 {
     public static IServiceCollection AddEdgeSip(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
+        services.AddOptions<SipOptions>().Bind(configuration.GetSection(SipOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SipOptions>, SipOptionsValidator>());
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<SipAccessPolicy>();
+        services.TryAddSingleton<DigestAuthenticator>();
+        services.TryAddSingleton<SipHostedService>();
+        services.AddHostedService(sp => sp.GetRequiredService<SipHostedService>());
         return services;
     }
 }

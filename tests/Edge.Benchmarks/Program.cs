@@ -1,10 +1,32 @@
 using BenchmarkDotNet.Running;
+using VoiceConnector.Edge.Benchmarks.Conversation;
 
 namespace VoiceConnector.Edge.Benchmarks;
 
-/// <summary>Benchmark entry point: <c>dotnet run -c Release --project tests/Edge.Benchmarks -- --filter '*'</c>.</summary>
+/// <summary>
+/// Benchmark entry point: <c>dotnet run -c Release --project tests/Edge.Benchmarks -- --filter '*'</c>; a first argument
+/// naming an <see cref="IReportCommand"/> (e.g. <c>stt-wer</c>) runs that report instead.
+/// </summary>
 internal static class Program
 {
-    public static void Main(string[] args) =>
+    public static async Task<int> Main(string[] args)
+    {
+        var command = args.Length == 0 ? null : typeof(Program).Assembly.GetTypes()
+            .Where(t => t.IsClass && !t.IsAbstract && typeof(IReportCommand).IsAssignableFrom(t))
+            .Select(t => (IReportCommand)Activator.CreateInstance(t)!)
+            .FirstOrDefault(c => c.Name == args[0]);
+        if (command is not null)
+        {
+            return await command.RunAsync(args[1..], Console.Out, CancellationToken.None);
+        }
+
+        if (args.Length > 0 && args[0] == ConversationLatencyCommand.Name)
+        {
+            await ConversationLatencyCommand.RunAsync(args);
+            return 0;
+        }
+
         BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+        return 0;
+    }
 }

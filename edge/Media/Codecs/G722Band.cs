@@ -3,15 +3,18 @@ namespace VoiceConnector.Edge.Media.Codecs;
 /// <summary>State of one G.722 sub-band ADPCM: scale factor and the pole-zero adaptive predictor (block 4).</summary>
 internal sealed class G722Band
 {
-    private readonly int[] a = new int[3];
-    private readonly int[] ap = new int[3];
+    /// <summary>Zero-predictor coefficients b1..b6 (index 0 unused).</summary>
     private readonly int[] b = new int[7];
-    private readonly int[] bp = new int[7];
+
+    /// <summary>Quantized difference signal history d0..d6.</summary>
     private readonly int[] d = new int[7];
-    private readonly int[] p = new int[3];
-    private readonly int[] r = new int[3];
-    private readonly int[] sg = new int[7];
-    private int sp;
+
+    private int a1;
+    private int a2;
+    private int p1;
+    private int p2;
+    private int r1;
+    private int r2;
     private int sz;
 
     public G722Band(int initialDet) => Det = initialDet;
@@ -20,88 +23,65 @@ internal sealed class G722Band
     public int S { get; private set; }
 
     /// <summary>Log scale factor (nb).</summary>
-    public int Nb { get; set; }
+    public int Nb { get; private set; }
 
     /// <summary>Quantizer scale factor (det).</summary>
-    public int Det { get; set; }
+    public int Det { get; private set; }
 
     /// <summary>Block 4: reconstructs, adapts the pole and zero predictors, and predicts the next sample.</summary>
     public void Update(int dq)
     {
-        d[0] = dq;
-        r[0] = G722Tables.Saturate(S + dq);
-        p[0] = G722Tables.Saturate(sz + dq);
+        var r0 = Saturate(S + dq);
+        var p0 = Saturate(sz + dq);
 
         // UPPOL2
-        for (var i = 0; i < 3; i++)
-        {
-            sg[i] = p[i] >> 15;
-        }
-
-        var wd1 = G722Tables.Saturate(a[1] << 2);
-        var wd2 = sg[0] == sg[1] ? -wd1 : wd1;
+        var sg0 = p0 >> 15;
+        var sg1 = p1 >> 15;
+        var sg2 = p2 >> 15;
+        var wd1 = Saturate(a1 << 2);
+        var wd2 = sg0 == sg1 ? -wd1 : wd1;
         if (wd2 > 32767)
         {
             wd2 = 32767;
         }
 
-        var wd3 = (wd2 >> 7) + (sg[0] == sg[2] ? 128 : -128);
-        wd3 += (a[2] * 32512) >> 15;
-        ap[2] = Math.Clamp(wd3, -12288, 12288);
+        var wd3 = (wd2 >> 7) + (sg0 == sg2 ? 128 : -128) + ((a2 * 32512) >> 15);
+        var ap2 = Math.Clamp(wd3, -12288, 12288);
 
         // UPPOL1
-        sg[0] = p[0] >> 15;
-        sg[1] = p[1] >> 15;
-        wd1 = sg[0] == sg[1] ? 192 : -192;
-        wd2 = (a[1] * 32640) >> 15;
-        ap[1] = G722Tables.Saturate(wd1 + wd2);
-        wd3 = G722Tables.Saturate(15360 - ap[2]);
-        ap[1] = Math.Clamp(ap[1], -wd3, wd3);
+        var ap1 = Saturate((sg0 == sg1 ? 192 : -192) + ((a1 * 32640) >> 15));
+        var limit = Saturate(15360 - ap2);
+        ap1 = Math.Clamp(ap1, -limit, limit);
 
-        // UPZERO
-        wd1 = dq == 0 ? 0 : 128;
-        sg[0] = dq >> 15;
+        // UPZERO with DELAYA: each b[i] adapts on the old d[i], then the history shifts (d[0] is the new dq).
+        var b = this.b;
+        var d = this.d;
+        d[0] = dq;
+        var step = dq == 0 ? 0 : 128;
+        var sgd = dq >> 15;
+        for (var i = 6; i > 0; i--)
+        {
+            b[i] = Saturate(((d[i] >> 15) == sgd ? step : -step) + ((b[i] * 32640) >> 15));
+            d[i] = d[i - 1];
+        }
+
+        r2 = r1;
+        r1 = r0;
+        p2 = p1;
+        p1 = p0;
+        a1 = ap1;
+        a2 = ap2;
+
+        // FILTEP, FILTEZ, PREDIC
+        var sp = Saturate(((a1 * Saturate(r1 + r1)) >> 15) + ((a2 * Saturate(r2 + r2)) >> 15));
+        var zeros = 0;
         for (var i = 1; i < 7; i++)
         {
-            sg[i] = d[i] >> 15;
-            wd2 = sg[i] == sg[0] ? wd1 : -wd1;
-            wd3 = (b[i] * 32640) >> 15;
-            bp[i] = G722Tables.Saturate(wd2 + wd3);
+            zeros += (b[i] * Saturate(d[i] + d[i])) >> 15;
         }
 
-        // DELAYA
-        for (var i = 6; i > 0; i--)
-        {
-            d[i] = d[i - 1];
-            b[i] = bp[i];
-        }
-
-        for (var i = 2; i > 0; i--)
-        {
-            r[i] = r[i - 1];
-            p[i] = p[i - 1];
-            a[i] = ap[i];
-        }
-
-        // FILTEP
-        wd1 = G722Tables.Saturate(r[1] + r[1]);
-        wd1 = (a[1] * wd1) >> 15;
-        wd2 = G722Tables.Saturate(r[2] + r[2]);
-        wd2 = (a[2] * wd2) >> 15;
-        sp = G722Tables.Saturate(wd1 + wd2);
-
-        // FILTEZ
-        sz = 0;
-        for (var i = 6; i > 0; i--)
-        {
-            wd1 = G722Tables.Saturate(d[i] + d[i]);
-            sz += (b[i] * wd1) >> 15;
-        }
-
-        sz = G722Tables.Saturate(sz);
-
-        // PREDIC
-        S = G722Tables.Saturate(sp + sz);
+        sz = Saturate(zeros);
+        S = Saturate(sp + sz);
     }
 
     /// <summary>LOGSCL + SCALEL for the low band.</summary>
@@ -117,4 +97,6 @@ internal sealed class G722Band
         Nb = Math.Clamp(((Nb * 127) >> 7) + G722Tables.Wh[whIndex], 0, 22528);
         Det = G722Tables.Scale(Nb, 10);
     }
+
+    private static int Saturate(int value) => Math.Clamp(value, short.MinValue, short.MaxValue);
 }

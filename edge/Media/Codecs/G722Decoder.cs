@@ -5,7 +5,7 @@ public sealed class G722Decoder
 {
     private readonly G722Band low = new(32);
     private readonly G722Band high = new(8);
-    private readonly int[] qmf = new int[24];
+    private readonly G722QmfHistory qmf = new();
 
     /// <summary>Decodes <paramref name="codes"/>; returns the number of samples written (2 per byte).</summary>
     public int Decode(ReadOnlySpan<byte> codes, Span<short> dest)
@@ -18,15 +18,13 @@ public sealed class G722Decoder
             var rHigh = DecodeHigh((code >> 6) & 3);
 
             // Receive QMF.
-            Array.Copy(qmf, 2, qmf, 0, 22);
-            qmf[22] = rLow + rHigh;
-            qmf[23] = rLow - rHigh;
+            var window = qmf.Push(rLow + rHigh, rLow - rHigh);
             var coefficients = G722Tables.Qmf;
             int out1 = 0, out2 = 0;
             for (var i = 0; i < 12; i++)
             {
-                out2 += qmf[2 * i] * coefficients[i];
-                out1 += qmf[(2 * i) + 1] * coefficients[11 - i];
+                out2 += window[2 * i] * coefficients[i];
+                out1 += window[(2 * i) + 1] * coefficients[11 - i];
             }
 
             output[2 * j] = (short)G722Tables.Saturate(out1 >> 11);

@@ -8,7 +8,7 @@ public sealed class G722Encoder
 {
     private readonly G722Band low = new(32);
     private readonly G722Band high = new(8);
-    private readonly int[] qmf = new int[24];
+    private readonly G722QmfHistory qmf = new();
 
     /// <summary>Encodes an even number of samples; returns the number of bytes written (samples / 2).</summary>
     public int Encode(ReadOnlySpan<short> pcm, Span<byte> dest)
@@ -30,15 +30,13 @@ public sealed class G722Encoder
     private byte EncodePair(short first, short second)
     {
         // Transmit QMF: shift in two samples, split into low and high band.
-        Array.Copy(qmf, 2, qmf, 0, 22);
-        qmf[22] = first;
-        qmf[23] = second;
+        var window = qmf.Push(first, second);
         var coefficients = G722Tables.Qmf;
         int sumEven = 0, sumOdd = 0;
         for (var i = 0; i < 12; i++)
         {
-            sumOdd += qmf[2 * i] * coefficients[i];
-            sumEven += qmf[(2 * i) + 1] * coefficients[11 - i];
+            sumOdd += window[2 * i] * coefficients[i];
+            sumEven += window[(2 * i) + 1] * coefficients[11 - i];
         }
 
         var xLow = (sumEven + sumOdd) >> 14;
@@ -51,15 +49,24 @@ public sealed class G722Encoder
         // SUBTRA, QUANTL
         var el = G722Tables.Saturate(xLow - low.S);
         var magnitude = el >= 0 ? el : -(el + 1);
+        // The first decision level above the magnitude (levels 1..29 increase; 30 when above them all).
         var q6 = G722Tables.Q6;
-        int i;
-        for (i = 1; i < 30; i++)
+        var det = low.Det;
+        int lowest = 1, highest = 30;
+        while (lowest < highest)
         {
-            if (magnitude < (q6[i] * low.Det) >> 12)
+            var middle = (lowest + highest) >> 1;
+            if (magnitude < (q6[middle] * det) >> 12)
             {
-                break;
+                highest = middle;
+            }
+            else
+            {
+                lowest = middle + 1;
             }
         }
+
+        var i = lowest;
 
         var code = el < 0 ? G722Tables.Iln[i] : G722Tables.Ilp[i];
 

@@ -17,19 +17,37 @@ public sealed class RtpSessionTests : IDisposable
         await using var session = host.Create();
         session.Start(new RtpSessionParameters(RtpCodec.Pcmu, 101, peer.EndPoint));
         var tone = ToneGenerator.Sine(1000, 8000, 8000);
-        var sender = SendPacketsAsync(tone, RtpCodec.Pcmu, session.LocalEndPoint, 40);
-
-        var frames = await ReadFramesAsync(session, 25);
-        await sender;
+        var frames = await CollectFramesAsync(session, SendPacketsAsync(tone, RtpCodec.Pcmu, session.LocalEndPoint, 40));
 
         for (var i = 1; i < frames.Count; i++)
         {
             Assert.Equal(frames[i - 1].Timestamp + AudioFrame.SampleCount, frames[i].Timestamp);
         }
 
-        // Skip the resampler's start-up; the 1 kHz tone keeps its amplitude through mu-law and 8 -> 16 kHz.
-        var amplitude = ToneGenerator.ToneAmplitude(frames[10].Samples, 1000, 16000);
+        // The 1 kHz tone keeps its amplitude through mu-law and 8 -> 16 kHz. (The best frame: on a loaded machine the
+        // sender's 20 ms delays stretch, and frames concealed during the resulting underruns are quieter.)
+        var amplitude = BestToneAmplitude(frames, 1000);
         Assert.InRange(amplitude, 7200, 8800);
+        frames.ForEach(f => f.Dispose());
+    }
+
+    [Fact]
+    public async Task CallerAudio_CallerStopsSending_FramesGoOnConcealedThenSilent()
+    {
+        await using var session = host.Create();
+        session.Start(new RtpSessionParameters(RtpCodec.Pcmu, 101, peer.EndPoint));
+        var sending = SendPacketsAsync(ToneGenerator.Sine(1000, 8000, 8000), RtpCodec.Pcmu, session.LocalEndPoint, 10);
+
+        // Ten packets (200 ms) sent, then nothing: the clock keeps the 20 ms frames coming (loss concealment fading
+        // to silence), so a consumer's VAD sees the caller go quiet.
+        var frames = await CollectFramesAsync(session, sending, framesAfter: 20);
+        Assert.Contains(frames, f => ToneGenerator.Rms(f.Samples) > 1000);
+        Assert.All(frames.TakeLast(10), f => Assert.True(ToneGenerator.Rms(f.Samples) < 1));
+        for (var i = 1; i < frames.Count; i++)
+        {
+            Assert.Equal(frames[i - 1].Timestamp + AudioFrame.SampleCount, frames[i].Timestamp);
+        }
+
         frames.ForEach(f => f.Dispose());
     }
 
@@ -57,8 +75,9 @@ public sealed class RtpSessionTests : IDisposable
         }
 
         Assert.Equal(0x80, packets[0].Data[1] & 0x80);
-        var spanMs = (packets[^1].Arrival - packets[0].Arrival) * 1000.0 / System.Diagnostics.Stopwatch.Frequency;
-        Assert.InRange(spanMs / (packets.Count - 1), 15, 25);
+        // Paced, not bursted: the median spacing is the packet time (the median ignores scheduling stalls on a busy machine).
+        var spacings = packets.Zip(packets.Skip(1), (a, b) => (b.Arrival - a.Arrival) * 1000.0 / System.Diagnostics.Stopwatch.Frequency).Order().ToList();
+        Assert.InRange(spacings[spacings.Count / 2], 15, 25);
 
         var decoded = new short[160];
         MuLaw.Decode(packets[10].Data.AsSpan(12), decoded);
@@ -79,7 +98,8 @@ public sealed class RtpSessionTests : IDisposable
 
         var played = session.ClearPlayout();
         Assert.Equal(played, session.PlayoutQueuedPosition);
-        Assert.InRange(played, 5 * 320, 16000 - 320);
+        // Some of the second was sent (the first packets may be the silence sent before PlayAsync queued), not all.
+        Assert.InRange(played, 320, 16000 - 320);
 
         // Drain what was in flight, then every packet is A-law silence (about 0xD5 after the resampler tail).
         for (var i = 0; i < 5; i++)
@@ -140,6 +160,17 @@ public sealed class RtpSessionTests : IDisposable
     }
 
     [Fact]
+    public async Task Start_LegacyHoldAddress_SendsNothingUntilCallerPacketsArrive()
+    {
+        await using var session = host.Create();
+        session.Start(new RtpSessionParameters(RtpCodec.Pcmu, 101, new IPEndPoint(IPAddress.Any, peer.EndPoint.Port)));
+        Assert.Null(await peer.ReceiveAsync(TimeSpan.FromMilliseconds(200)));
+
+        peer.SendAudio(0, new byte[160], session.LocalEndPoint);
+        Assert.NotNull(await peer.ReceiveAsync(Timeout));
+    }
+
+    [Fact]
     public async Task End_Called_CompletesChannelsAndCancelsEnded()
     {
         var control = new RecordingCallControl();
@@ -160,6 +191,9 @@ public sealed class RtpSessionTests : IDisposable
         peer.Dispose();
         host.Dispose();
     }
+
+    internal static double BestToneAmplitude(List<AudioFrame> frames, double frequency) =>
+        frames.Skip(3).Max(f => ToneGenerator.ToneAmplitude(f.Samples, frequency, AudioFrame.SampleRate));
 
     internal static async Task WaitUntilAsync(Func<bool> condition)
     {
@@ -191,15 +225,21 @@ public sealed class RtpSessionTests : IDisposable
         }
     }
 
-    private static async Task<List<AudioFrame>> ReadFramesAsync(RtpSession session, int count)
+    /// <summary>
+    /// Reads caller frames while <paramref name="sending"/> runs and <paramref name="framesAfter"/> more once it is
+    /// done (a busy machine may stretch the sender's delays; the reader keeps up, so nothing is dropped).
+    /// </summary>
+    internal static async Task<List<AudioFrame>> CollectFramesAsync(RtpSession session, Task sending, int framesAfter = 10)
     {
         var frames = new List<AudioFrame>();
-        using var cts = new CancellationTokenSource(Timeout);
-        while (frames.Count < count)
+        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+        for (var after = 0; after < framesAfter;)
         {
             frames.Add(await session.CallerAudio.ReadAsync(cts.Token));
+            after += sending.IsCompleted ? 1 : 0;
         }
 
+        await sending;
         return frames;
     }
 }

@@ -1,10 +1,11 @@
 using System.Runtime.InteropServices;
 using VoiceConnector.Edge.Media.Codecs;
+using Xunit.Abstractions;
 
 namespace VoiceConnector.Edge.Tests.Media.Codecs;
 
 /// <summary>G.722 against ffmpeg's independent implementation (adpcm_g722), both directions.</summary>
-public sealed class G722Tests : IDisposable
+public sealed class G722Tests(ITestOutputHelper output) : IDisposable
 {
     private readonly string directory = Directory.CreateTempSubdirectory("g722-").FullName;
 
@@ -22,6 +23,7 @@ public sealed class G722Tests : IDisposable
         new G722Decoder().Decode(codes, decoded);
 
         Assert.InRange(codes.Length, (input.Length / 2) - 16, (input.Length / 2) + 16);
+        output.WriteLine($"ffmpeg encoder -> our decoder: SNR {BestSnr(input, decoded):F1} dB");
         Assert.True(BestSnr(input, decoded) > 20, $"SNR {BestSnr(input, decoded):F1} dB");
     }
 
@@ -37,6 +39,7 @@ public sealed class G722Tests : IDisposable
         await Ffmpeg.RunAsync("-f", "g722", "-i", g722Path, "-f", "s16le", "-ar", "16000", "-ac", "1", pcmPath);
 
         var decoded = MemoryMarshal.Cast<byte, short>(await File.ReadAllBytesAsync(pcmPath)).ToArray();
+        output.WriteLine($"our encoder -> ffmpeg decoder: SNR {BestSnr(input, decoded):F1} dB");
         Assert.True(BestSnr(input, decoded) > 20, $"SNR {BestSnr(input, decoded):F1} dB");
 
         // Same bits, same decoder algorithm: ffmpeg's output equals ours sample for sample.

@@ -1,0 +1,57 @@
+using System.Buffers;
+using VoiceConnector.Edge.Conversation.Audio;
+
+namespace VoiceConnector.Edge.Conversation.Turns;
+
+/// <summary>
+/// One caller utterance: 16 kHz PCM in a pooled buffer, owned by whoever holds it (dispose to return the buffer),
+/// and when its end-of-turn silence began.
+/// </summary>
+internal sealed class Utterance : IDisposable
+{
+    private short[]? samples;
+
+    public Utterance(short[] pooledSamples, int length, long endOfSpeechTimestamp, DateTimeOffset endOfSpeechAt, bool interruptedAgent)
+    {
+        samples = pooledSamples;
+        Length = length;
+        EndOfSpeechTimestamp = endOfSpeechTimestamp;
+        EndOfSpeechAt = endOfSpeechAt;
+        InterruptedAgent = interruptedAgent;
+    }
+
+    public int Length { get; }
+
+    /// <summary><see cref="TimeProvider.GetTimestamp"/> of the moment the caller stopped speaking.</summary>
+    public long EndOfSpeechTimestamp { get; }
+
+    public DateTimeOffset EndOfSpeechAt { get; }
+
+    /// <summary>True when this speech barged in on the agent.</summary>
+    public bool InterruptedAgent { get; }
+
+    public ReadOnlySpan<short> Samples => samples.AsSpan(0, Length);
+
+    /// <summary>The utterance as a 16 kHz mono 16-bit WAV stream (what speech-to-text clients are given).</summary>
+    public MemoryStream ToWavStream()
+    {
+        var bytes = new byte[WavHeader.CanonicalSize + (Length * 2)];
+        WavHeader.Write(bytes, 16_000, Length);
+        var pcm = Samples;
+        for (var i = 0; i < pcm.Length; i++)
+        {
+            System.Buffers.Binary.BinaryPrimitives.WriteInt16LittleEndian(bytes.AsSpan(WavHeader.CanonicalSize + (i * 2)), pcm[i]);
+        }
+
+        return new MemoryStream(bytes, writable: false);
+    }
+
+    public void Dispose()
+    {
+        var buffer = Interlocked.Exchange(ref samples, null);
+        if (buffer is not null)
+        {
+            ArrayPool<short>.Shared.Return(buffer);
+        }
+    }
+}

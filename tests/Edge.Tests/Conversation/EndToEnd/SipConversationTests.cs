@@ -1,0 +1,162 @@
+using System.Diagnostics;
+using Microsoft.Extensions.AI;
+using VoiceConnector.Contracts;
+using VoiceConnector.Edge.Conversation.Audio;
+using Xunit.Abstractions;
+
+namespace VoiceConnector.Edge.Tests.Conversation.EndToEnd;
+
+#pragma warning disable MEAI001 // ISpeechToTextClient and ITextToSpeechClient are [Experimental] in Microsoft.Extensions.AI.Abstractions 10.11.
+
+/// <summary>
+/// Whole calls over real SIP and RTP (G.722) into the edge with the embedded engines: the caller's speech is flite
+/// audio, the edge hears it with the WebRTC VAD and PocketSphinx, answers with the scripted responder and flite, and
+/// the test transcribes what came back with PocketSphinx.
+/// </summary>
+public sealed class SipConversationTests(ITestOutputHelper output)
+{
+    private const string HoursReply = "We are open Monday to Friday, from nine in the morning to five in the afternoon.";
+    private static readonly TimeSpan Long = TimeSpan.FromSeconds(40);
+
+    private static AgentDefinition Agent() => new()
+    {
+        AgentId = "front-desk",
+        SystemPrompt = "You answer the phone for a small shop.",
+        Greeting = "Hello, thank you for calling.",
+        Voice = "slt",
+        Tools = [AgentTools.HangUp],
+        Timings = new AgentTimings { EndOfTurnSilenceMs = 500, BargeInMinSpeechMs = 250, IdleRepromptMs = 60_000 },
+    };
+
+    [Fact]
+    public async Task Call_CallerAsksOpeningHours_EdgeTranscribesAndAgentSaysScriptedReply()
+    {
+        await using var edge = await ConversationEdgeHost.StartAsync(Agent());
+        await using var caller = await SipCaller.CallAsync(edge.SipPort);
+        await caller.WaitForAgentToFinishAsync(800, Long);
+
+        var asked = Stopwatch.GetTimestamp();
+        caller.Say(await SpeechAsync(edge, "what are your opening hours"));
+        await caller.WaitForAgentToFinishAsync(1_000, Long);
+        var reply = await TranscribeAsync(edge, caller.ReceivedSince(asked));
+        await caller.HangUpAsync();
+        var record = await edge.Records.FirstRecord.WaitAsync(Long);
+
+        output.WriteLine("edge transcript: " + string.Join(" / ", record.Turns.Select(t => t.Role + ": " + t.Text)));
+        output.WriteLine("agent reply as heard by the caller (PocketSphinx): " + reply);
+        var callerTurn = Assert.Single(record.Turns, t => t.Role == TurnRoles.Caller);
+        Assert.Contains("hours", callerTurn.Text, StringComparison.OrdinalIgnoreCase);
+        Assert.Equal(HoursReply, record.Turns[^1].Text);
+        Assert.NotNull(record.Turns[^1].Timings?.FirstAudioSentMs);
+        var keywords = new[] { "open", "monday", "friday", "nine", "morning", "five", "afternoon" };
+        Assert.True(keywords.Count(k => reply.Contains(k, StringComparison.OrdinalIgnoreCase)) >= 3, "reply heard as: " + reply);
+    }
+
+    [Fact]
+    public async Task Call_CallerTalksOverAgent_PlayoutStopsWithinBoundAndHistoryHoldsOnlyWhatWasPlayed()
+    {
+        await using var edge = await ConversationEdgeHost.StartAsync(Agent());
+        await using var caller = await SipCaller.CallAsync(edge.SipPort);
+        await caller.WaitForAgentToFinishAsync(800, Long);
+        var question = await SpeechAsync(edge, "what are your opening hours");
+        var interruption = await SpeechAsync(edge, "hello hello");
+
+        var asked = Stopwatch.GetTimestamp();
+        caller.Say(question);
+        while (caller.LastLoudArrival() < asked + Stopwatch.Frequency * (question.Length / 16_000.0) || !SipCaller.IsLoud(caller.ReceivedSince(Stopwatch.GetTimestamp() - (Stopwatch.Frequency / 10))))
+        {
+            await Task.Delay(20);
+        }
+
+        await Task.Delay(1_200);
+        caller.Say(interruption);
+        await caller.WaitForAgentToFinishAsync(1_000, Long);
+        var bargeInAt = caller.LastSpeechStartedAt;
+        var lastLoudBeforeReply = LastLoudBefore(caller, bargeInAt + Stopwatch.Frequency);
+        var stopMs = Stopwatch.GetElapsedTime(bargeInAt, lastLoudBeforeReply).TotalMilliseconds;
+        await caller.HangUpAsync();
+        var record = await edge.Records.FirstRecord.WaitAsync(Long);
+
+        output.WriteLine($"agent audio stopped {stopMs:F0} ms after the caller started talking over it");
+        output.WriteLine("edge transcript: " + string.Join(" / ", record.Turns.Select(t => t.Role + ": " + t.Text + (t.Interrupted ? " [interrupted]" : ""))));
+        Assert.InRange(stopMs, 0, 250 + 400);
+        var cut = Assert.Single(record.Turns, t => t.Interrupted);
+        Assert.StartsWith(cut.Text, HoursReply, StringComparison.Ordinal);
+        Assert.True(cut.Text.Length < HoursReply.Length, "the interrupted reply holds only what was played: " + cut.Text);
+    }
+
+    [Fact]
+    public async Task Call_SpeechToTextDiesMidCall_CallerHearsApologyAndCallContinues()
+    {
+        await using var edge = await ConversationEdgeHost.StartAsync(Agent());
+        await using var caller = await SipCaller.CallAsync(edge.SipPort);
+        await caller.WaitForAgentToFinishAsync(800, Long);
+        var question = await SpeechAsync(edge, "what are your opening hours");
+
+        edge.SpeechToText.Dead = true;
+        var asked = Stopwatch.GetTimestamp();
+        caller.Say(question);
+        await caller.WaitForAgentToFinishAsync(1_000, Long);
+        var apology = await TranscribeAsync(edge, caller.ReceivedSince(asked));
+
+        edge.SpeechToText.Dead = false;
+        var askedAgain = Stopwatch.GetTimestamp();
+        caller.Say(question);
+        await caller.WaitForAgentToFinishAsync(1_000, Long);
+        await caller.HangUpAsync();
+        var record = await edge.Records.FirstRecord.WaitAsync(Long);
+
+        output.WriteLine("apology as heard by the caller (PocketSphinx): " + apology);
+        output.WriteLine("edge transcript: " + string.Join(" / ", record.Turns.Select(t => t.Role + ": " + t.Text)));
+        Assert.Contains(record.Turns, t => t.Role == TurnRoles.Agent && t.Text.StartsWith("I'm sorry", StringComparison.Ordinal));
+        Assert.True(new[] { "sorry", "problem", "again" }.Any(k => apology.Contains(k, StringComparison.OrdinalIgnoreCase)), "apology heard as: " + apology);
+        Assert.Equal(HoursReply, record.Turns[^1].Text);
+        Assert.True(askedAgain > asked);
+        Assert.Equal("caller-bye", record.HangupCause);
+    }
+
+    private static long LastLoudBefore(SipCaller caller, long before)
+    {
+        var loud = caller.LastLoudArrival();
+        return loud < before ? loud : FindLastLoudBefore(caller, before);
+    }
+
+    private static long FindLastLoudBefore(SipCaller caller, long before)
+    {
+        // Step back 20 ms at a time from the window end until audio is loud.
+        for (var t = before; t > before - (Stopwatch.Frequency * 3); t -= Stopwatch.Frequency / 50)
+        {
+            var window = caller.ReceivedSince(t - (Stopwatch.Frequency / 50));
+            var upTo = caller.ReceivedSince(t);
+            if (window.Length > upTo.Length && SipCaller.IsLoud(window.AsSpan(0, window.Length - upTo.Length)))
+            {
+                return t;
+            }
+        }
+
+        return before;
+    }
+
+    private static async Task<short[]> SpeechAsync(ConversationEdgeHost edge, string text)
+    {
+        var response = await edge.TextToSpeech.GetAudioAsync(text, new TextToSpeechOptions { VoiceId = "slt" });
+        using var decoder = new TtsAudioDecoder();
+        var pcm = new List<short>();
+        foreach (var data in response.Contents.OfType<DataContent>())
+        {
+            pcm.AddRange(decoder.Decode(data.Data.Span, data.MediaType).Span);
+        }
+
+        return [.. pcm.Select(s => (short)(s / 2))];
+    }
+
+    private static async Task<string> TranscribeAsync(ConversationEdgeHost edge, short[] pcm)
+    {
+        var wav = new byte[WavHeader.CanonicalSize + (pcm.Length * 2)];
+        WavHeader.Write(wav, 16_000, pcm.Length);
+        Buffer.BlockCopy(pcm, 0, wav, WavHeader.CanonicalSize, pcm.Length * 2);
+        using var stream = new MemoryStream(wav);
+        var response = await edge.SpeechToText.Engine.GetTextAsync(stream, new SpeechToTextOptions { SpeechSampleRate = 16_000 });
+        return response.Text ?? "";
+    }
+}
