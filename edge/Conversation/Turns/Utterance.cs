@@ -11,16 +11,20 @@ internal sealed class Utterance : IDisposable
 {
     private short[]? samples;
 
-    public Utterance(short[] pooledSamples, int length, long endOfSpeechTimestamp, DateTimeOffset endOfSpeechAt, bool interruptedAgent)
+    public Utterance(short[] pooledSamples, int length, DateTimeOffset startedAt, long endOfSpeechTimestamp, DateTimeOffset endOfSpeechAt, bool interruptedAgent)
     {
         samples = pooledSamples;
         Length = length;
+        StartedAt = startedAt;
         EndOfSpeechTimestamp = endOfSpeechTimestamp;
         EndOfSpeechAt = endOfSpeechAt;
         InterruptedAgent = interruptedAgent;
     }
 
     public int Length { get; }
+
+    /// <summary>When the caller started speaking (speech onset).</summary>
+    public DateTimeOffset StartedAt { get; }
 
     /// <summary><see cref="TimeProvider.GetTimestamp"/> of the moment the caller stopped speaking.</summary>
     public long EndOfSpeechTimestamp { get; }
