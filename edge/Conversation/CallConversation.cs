@@ -116,7 +116,7 @@ internal sealed class CallConversation(
 
         idleReprompts = 0;
         pendingResume = "";
-        Transcript.Add(new TranscriptTurn(TurnRoles.Caller, text, utterance.EndOfSpeechAt));
+        Transcript.Add(new TranscriptTurn(TurnRoles.Caller, text, utterance.StartedAt));
         history.AddUser(text);
         return await RespondAsync(clock, token).ConfigureAwait(false);
     }

@@ -32,7 +32,9 @@ internal sealed class PlayoutSegment(string text, long start)
         }
 
         var total = Complete ? Synthesized : Math.Max(Synthesized, (long)words.Length * EstimatedSamplesPerWord);
-        var played = Math.Min(playedPosition, End) - Start;
+        // Chunks are queued back to back, so the chunk's audio spans [Start, Start + Synthesized) even while part of
+        // it still waits to be accepted by the seam (End lags behind then).
+        var played = Math.Min(playedPosition - Start, Math.Max(End - Start, Synthesized));
         return played >= total ? words.Length : (int)(played * words.Length / Math.Max(1, total));
     }
 

@@ -19,6 +19,7 @@ namespace VoiceConnector.Edge.Conversation.Replies;
 internal sealed class SpeechPlayer(ICallMedia call, ITextToSpeechClient tts, TextToSpeechOptions options, PlayoutTracker tracker, ServiceRetry retry)
 {
     private const int QueuedPieces = 512;
+    private const int SliceSamples = 1_600;
 
     /// <summary>Speaks <paramref name="text"/>; throws when the TTS failed on every attempt.</summary>
     public async Task SpeakAsync(string text, TurnClock? clock, CancellationToken cancellationToken)
@@ -33,15 +34,12 @@ internal sealed class SpeechPlayer(ICallMedia call, ITextToSpeechClient tts, Tex
             {
                 try
                 {
-                    await call.PlayAsync(piece.Samples, stages.Token).ConfigureAwait(false);
+                    await PlayInSlicesAsync(piece.Samples, segment, clock, stages.Token).ConfigureAwait(false);
                 }
                 finally
                 {
                     piece.Dispose();
                 }
-
-                segment.End = call.PlayoutQueuedPosition;
-                clock?.FirstAudioSent();
             }
         }
         finally
@@ -63,11 +61,17 @@ internal sealed class SpeechPlayer(ICallMedia call, ITextToSpeechClient tts, Tex
         var segment = tracker.BeginSegment(text, call.PlayoutQueuedPosition);
         segment.Synthesized = pcm.Length;
         segment.Complete = true;
-        const int piece = 16_000 / 2;
-        for (var offset = 0; offset < pcm.Length; offset += piece)
+        await PlayInSlicesAsync(pcm, segment, null, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Queues audio 100 ms at a time, so the segment's queued end follows the seam's (bounded) playout queue.</summary>
+    private async Task PlayInSlicesAsync(ReadOnlyMemory<short> pcm, PlayoutSegment segment, TurnClock? clock, CancellationToken cancellationToken)
+    {
+        for (var offset = 0; offset < pcm.Length; offset += SliceSamples)
         {
-            await call.PlayAsync(pcm.Slice(offset, Math.Min(piece, pcm.Length - offset)), cancellationToken).ConfigureAwait(false);
+            await call.PlayAsync(pcm.Slice(offset, Math.Min(SliceSamples, pcm.Length - offset)), cancellationToken).ConfigureAwait(false);
             segment.End = call.PlayoutQueuedPosition;
+            clock?.FirstAudioSent();
         }
     }
 

@@ -24,6 +24,7 @@ internal sealed class CallerListener(
     private int silentFrames;
     private bool segmentOverAgent;
     private bool interrupted;
+    private DateTimeOffset segmentStartedAt;
 
     /// <summary>True while the caller is speaking (an open speech segment).</summary>
     public bool CallerSpeaking => detector.InSegment;
@@ -62,6 +63,7 @@ internal sealed class CallerListener(
         if (signal is TurnSignal.SpeechStarted or TurnSignal.BargeInThresholdReached && !recorder.Recording)
         {
             recorder.Start();
+            segmentStartedAt = time.GetUtcNow() - TimeSpan.FromMilliseconds(detector.SegmentSpeechFrames * 20);
             segmentOverAgent = activity.IsBusy;
             interrupted = false;
         }
@@ -104,7 +106,7 @@ internal sealed class CallerListener(
         var endOfSpeechAt = time.GetUtcNow() - TimeSpan.FromMilliseconds(silence * 20);
         activity.MarkBusy();
         silentFrames = 0;
-        return new ConversationEvent(ConversationEventKind.CallerUtterance, recorder.Finish(endOfSpeech, endOfSpeechAt, interrupted));
+        return new ConversationEvent(ConversationEventKind.CallerUtterance, recorder.Finish(segmentStartedAt, endOfSpeech, endOfSpeechAt, interrupted));
     }
 
     private ConversationEvent? CountSilence()

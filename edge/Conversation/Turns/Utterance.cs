@@ -1,5 +1,5 @@
 using System.Buffers;
-using VoiceConnector.Edge.Conversation.Audio;
+using VoiceConnector.Edge.Media;
 
 namespace VoiceConnector.Edge.Conversation.Turns;
 
@@ -11,16 +11,20 @@ internal sealed class Utterance : IDisposable
 {
     private short[]? samples;
 
-    public Utterance(short[] pooledSamples, int length, long endOfSpeechTimestamp, DateTimeOffset endOfSpeechAt, bool interruptedAgent)
+    public Utterance(short[] pooledSamples, int length, DateTimeOffset startedAt, long endOfSpeechTimestamp, DateTimeOffset endOfSpeechAt, bool interruptedAgent)
     {
         samples = pooledSamples;
         Length = length;
+        StartedAt = startedAt;
         EndOfSpeechTimestamp = endOfSpeechTimestamp;
         EndOfSpeechAt = endOfSpeechAt;
         InterruptedAgent = interruptedAgent;
     }
 
     public int Length { get; }
+
+    /// <summary>When the caller started speaking (speech onset).</summary>
+    public DateTimeOffset StartedAt { get; }
 
     /// <summary><see cref="TimeProvider.GetTimestamp"/> of the moment the caller stopped speaking.</summary>
     public long EndOfSpeechTimestamp { get; }
@@ -35,15 +39,7 @@ internal sealed class Utterance : IDisposable
     /// <summary>The utterance as a 16 kHz mono 16-bit WAV stream (what speech-to-text clients are given).</summary>
     public MemoryStream ToWavStream()
     {
-        var bytes = new byte[WavHeader.CanonicalSize + (Length * 2)];
-        WavHeader.Write(bytes, 16_000, Length);
-        var pcm = Samples;
-        for (var i = 0; i < pcm.Length; i++)
-        {
-            System.Buffers.Binary.BinaryPrimitives.WriteInt16LittleEndian(bytes.AsSpan(WavHeader.CanonicalSize + (i * 2)), pcm[i]);
-        }
-
-        return new MemoryStream(bytes, writable: false);
+        return new MemoryStream(WavFile.Encode(Samples, 16_000), writable: false);
     }
 
     public void Dispose()

@@ -62,11 +62,11 @@ internal sealed class UtteranceRecorder : IDisposable
     }
 
     /// <summary>Ends the utterance and hands its buffer over.</summary>
-    public Utterance Finish(long endOfSpeechTimestamp, DateTimeOffset endOfSpeechAt, bool interruptedAgent)
+    public Utterance Finish(DateTimeOffset startedAt, long endOfSpeechTimestamp, DateTimeOffset endOfSpeechAt, bool interruptedAgent)
     {
         var samples = buffer ?? throw new InvalidOperationException("No utterance is being recorded.");
         buffer = null;
-        var utterance = new Utterance(samples, length, endOfSpeechTimestamp, endOfSpeechAt, interruptedAgent);
+        var utterance = new Utterance(samples, length, startedAt, endOfSpeechTimestamp, endOfSpeechAt, interruptedAgent);
         length = 0;
         return utterance;
     }

@@ -49,6 +49,10 @@ internal sealed class ConversationEdgeHost : IAsyncDisposable
         await File.WriteAllTextAsync(agentsFile, JsonSerializer.Serialize(new Dictionary<string, AgentDefinition> { ["*"] = agent }, Json));
         var builder = Host.CreateApplicationBuilder();
         builder.Logging.ClearProviders();
+        if (Environment.GetEnvironmentVariable("E2E_LOG") == "1")
+        {
+            builder.Logging.AddSimpleConsole().SetMinimumLevel(LogLevel.Debug).AddFilter("Microsoft", LogLevel.Warning);
+        }
         var portMin = 2 * Random.Shared.Next(15_000, 29_000);
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
