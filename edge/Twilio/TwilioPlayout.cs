@@ -216,7 +216,14 @@ internal sealed class TwilioPlayout : IPacedSender, IDisposable
                     first = false;
                 }
 
-                if (count == 0 || framesSinceMark >= markIntervalFrames)
+                if (count == 0)
+                {
+                    // Everything accepted has been sent: the mark stands for the queued position exactly (an odd
+                    // sample count or the resampler's rounding must not leave "played" forever short of "queued").
+                    sentPosition = queuedPosition;
+                    SendMarkLocked();
+                }
+                else if (framesSinceMark >= markIntervalFrames)
                 {
                     SendMarkLocked();
                 }

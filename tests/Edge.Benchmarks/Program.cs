@@ -1,5 +1,4 @@
 using BenchmarkDotNet.Running;
-using VoiceConnector.Edge.Benchmarks.Conversation;
 
 namespace VoiceConnector.Edge.Benchmarks;
 
@@ -18,12 +17,6 @@ internal static class Program
         if (command is not null)
         {
             return await command.RunAsync(args[1..], Console.Out, CancellationToken.None);
-        }
-
-        if (args.Length > 0 && args[0] == ConversationLatencyCommand.Name)
-        {
-            await ConversationLatencyCommand.RunAsync(args);
-            return 0;
         }
 
         BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);

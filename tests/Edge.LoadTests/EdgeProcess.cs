@@ -5,7 +5,10 @@ using System.Net.Sockets;
 
 namespace VoiceConnector.Edge.LoadTests;
 
-/// <summary>The edge as a separate process on 127.0.0.1 ephemeral ports, with its memory and CPU read from /proc.</summary>
+/// <summary>
+/// The edge as a separate process on 127.0.0.1 ephemeral ports, every number answered by the echo agent, with its
+/// memory and CPU read from /proc.
+/// </summary>
 internal sealed class EdgeProcess : IAsyncDisposable
 {
     public const string AuthToken = "load0123456789abcdef0123456789ab";
@@ -38,6 +41,11 @@ internal sealed class EdgeProcess : IAsyncDisposable
         start.Environment["Sip__ListenAddress"] = "127.0.0.1";
         start.Environment["Sip__Port"] = "0"; // any free port: never disturb SIP on this machine
         start.Environment["Logging__LogLevel__Default"] = "Warning";
+
+        // Every number answers with the echo test (the conversation pipeline's agent id "echo").
+        var agents = Path.Combine(Path.GetTempPath(), $"voiceconnector-load-agents-{Environment.ProcessId}.json");
+        await File.WriteAllTextAsync(agents, """{"*":{"agentId":"echo"}}""");
+        start.Environment["Agents__File"] = agents;
         var process = Process.Start(start)!;
         process.OutputDataReceived += (_, _) => { };
         process.ErrorDataReceived += (_, line) => { if (line.Data is not null) Console.Error.WriteLine("edge: " + line.Data); };

@@ -99,7 +99,7 @@ internal static class Program
     {
         spacing.Reset();
         var before = streams.Select(s => s.MediaReceived).ToArray();
-        using var http = new HttpClient();
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
         var edgeBefore = await EdgeHistogram.FetchAsync(http, edge.Http, EdgeHistogram.SendInterval);
         edge.SampleCpuPercent();
         LoadStream.Recording = true;

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.AI;
+using VoiceConnector.Edge.Media;
 
 // MEAI001: the speech-to-text abstractions are [Experimental] in Microsoft.Extensions.AI 10.11; we adopt them on purpose.
 #pragma warning disable MEAI001
@@ -19,9 +20,9 @@ public static class SpeechInput
         using var buffer = new MemoryStream();
         await audio.CopyToAsync(buffer, cancellationToken);
         var bytes = buffer.GetBuffer().AsSpan(0, (int)buffer.Length);
-        if (WavCodec.LooksLikeWav(bytes))
+        if (WavFile.LooksLikeWav(bytes))
         {
-            return WavCodec.Decode(bytes);
+            return WavFile.Parse(bytes, mixDown: true);
         }
 
         var samples = new short[bytes.Length / 2];

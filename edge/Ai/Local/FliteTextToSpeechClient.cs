@@ -1,7 +1,8 @@
 using System.Runtime.CompilerServices;
 using Microsoft.Extensions.AI;
-using VoiceConnector.Edge.Ai.Audio;
 using VoiceConnector.Edge.Ai.Piper;
+using VoiceConnector.Edge.Media;
+using VoiceConnector.Edge.Media.Resampling;
 
 // MEAI001: the text-to-speech abstractions are [Experimental] in Microsoft.Extensions.AI 10.11; we adopt them on purpose.
 #pragma warning disable MEAI001
@@ -37,7 +38,7 @@ public sealed class FliteTextToSpeechClient : ITextToSpeechClient, IWarmUp
             Gate.Release();
         }
 
-        return new TextToSpeechResponse([PiperTextToSpeechClient.AudioContent(PcmResampler.Resample(audio, SampleRate))]) { ModelId = "cmu_us_slt" };
+        return new TextToSpeechResponse([PiperTextToSpeechClient.AudioContent(WholeBufferResampler.Resample(audio, SampleRate))]) { ModelId = "cmu_us_slt" };
     }
 
     /// <summary>flite synthesises whole texts: one update with the complete audio.</summary>

@@ -2,6 +2,7 @@ using System.Runtime.CompilerServices;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Options;
 using VoiceConnector.Edge.Ai.Audio;
+using VoiceConnector.Edge.Media.Resampling;
 
 // MEAI001: the speech-to-text abstractions are [Experimental] in Microsoft.Extensions.AI 10.11; we adopt them on purpose.
 #pragma warning disable MEAI001
@@ -36,7 +37,7 @@ public sealed class PocketSphinxSpeechToTextClient : ISpeechToTextClient, IWarmU
 
     public async Task<SpeechToTextResponse> GetTextAsync(Stream audioSpeechStream, SpeechToTextOptions? options = null, CancellationToken cancellationToken = default)
     {
-        var audio = PcmResampler.Resample(await SpeechInput.ReadAsync(audioSpeechStream, options, cancellationToken), SampleRate);
+        var audio = WholeBufferResampler.Resample(await SpeechInput.ReadAsync(audioSpeechStream, options, cancellationToken), SampleRate);
         var phrases = Phrases(options);
         var jsgf = options?.AdditionalProperties?.TryGetValue(JsgfKey, out var raw) == true ? raw as string : null;
         var text = await _pool.RunAsync(

@@ -3,8 +3,8 @@ using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.AI;
-using VoiceConnector.Edge.Ai.Audio;
 using VoiceConnector.Edge.Ai.Http;
+using VoiceConnector.Edge.Media;
 
 // MEAI001: the text-to-speech abstractions are [Experimental] in Microsoft.Extensions.AI 10.11; we adopt them on purpose.
 #pragma warning disable MEAI001
@@ -58,9 +58,9 @@ public sealed class PiperTextToSpeechClient : ITextToSpeechClient, IWarmUp
         PcmAudio audio;
         try
         {
-            audio = WavCodec.Decode(bytes);
+            audio = WavFile.Parse(bytes, mixDown: true);
         }
-        catch (FormatException e)
+        catch (InvalidDataException e)
         {
             throw new AiServiceException("piper", $"answer is not a usable WAV ({e.Message}), {bytes.Length} bytes", null, e);
         }
@@ -95,7 +95,7 @@ public sealed class PiperTextToSpeechClient : ITextToSpeechClient, IWarmUp
 
     /// <summary>The audio as the TTS clients hand it out: a WAV <see cref="DataContent"/> carrying its sample rate.</summary>
     internal static DataContent AudioContent(PcmAudio audio) =>
-        new(WavCodec.Encode(audio.Samples, audio.SampleRate), "audio/wav")
+        new(WavFile.Encode(audio.Samples, audio.SampleRate), "audio/wav")
         {
             AdditionalProperties = new() { ["sample_rate"] = audio.SampleRate },
         };

@@ -5,6 +5,7 @@ using System.Text.Json;
 using Microsoft.Extensions.AI;
 using VoiceConnector.Edge.Ai.Audio;
 using VoiceConnector.Edge.Ai.Http;
+using VoiceConnector.Edge.Media;
 
 // MEAI001: the speech-to-text abstractions are [Experimental] in Microsoft.Extensions.AI 10.11; we adopt them on purpose.
 #pragma warning disable MEAI001
@@ -36,7 +37,7 @@ public sealed class WhisperSpeechToTextClient : ISpeechToTextClient, IWarmUp
     public async Task<SpeechToTextResponse> GetTextAsync(Stream audioSpeechStream, SpeechToTextOptions? options = null, CancellationToken cancellationToken = default)
     {
         var audio = await SpeechInput.ReadAsync(audioSpeechStream, options, cancellationToken);
-        var wav = WavCodec.Encode(audio.Samples, audio.SampleRate);
+        var wav = WavFile.Encode(audio.Samples, audio.SampleRate);
         var language = Language(options?.SpeechLanguage ?? _options.Language);
         var model = options?.ModelId ?? _options.Model;
         using var timeout = _sender.StartTimeout(cancellationToken);
@@ -78,7 +79,7 @@ public sealed class WhisperSpeechToTextClient : ISpeechToTextClient, IWarmUp
     /// <summary>A tiny transcription (100 ms of silence) so the server has its model loaded before the first turn.</summary>
     public async Task WarmUpAsync(CancellationToken cancellationToken)
     {
-        using var silence = new MemoryStream(WavCodec.Encode(new short[1600], 16000));
+        using var silence = new MemoryStream(WavFile.Encode(new short[1600], 16000));
         await GetTextAsync(silence, null, cancellationToken);
     }
 

@@ -1,16 +1,17 @@
 using System.Buffers.Binary;
+using VoiceConnector.Edge.Media;
 
 namespace VoiceConnector.Edge.Conversation.Audio;
 
-/// <summary>The parts of a RIFF/WAVE header the pipeline needs: 16-bit PCM, its rate and channels, where the data starts.</summary>
+/// <summary>
+/// The parts of a RIFF/WAVE header the pipeline needs: 16-bit PCM, its rate and channels, where the data starts. Parsed
+/// incrementally from a TTS stream (the bytes may end anywhere); whole files are <see cref="WavFile"/>'s.
+/// </summary>
 /// <param name="SampleRate">Samples per second.</param>
 /// <param name="Channels">Interleaved channels (the pipeline uses the first).</param>
 /// <param name="DataOffset">Byte offset of the first sample.</param>
 internal readonly record struct WavHeader(int SampleRate, int Channels, int DataOffset)
 {
-    /// <summary>Size of the canonical header <see cref="Write"/> produces.</summary>
-    public const int CanonicalSize = 44;
-
     /// <summary>
     /// Parses a header from the start of a WAV byte stream. False when more bytes are needed (<paramref name="invalid"/>
     /// false) or the bytes are not 16-bit PCM WAV (<paramref name="invalid"/> true).
@@ -24,7 +25,7 @@ internal readonly record struct WavHeader(int SampleRate, int Channels, int Data
             return false;
         }
 
-        if (!bytes[..4].SequenceEqual("RIFF"u8) || !bytes[8..12].SequenceEqual("WAVE"u8))
+        if (!WavFile.LooksLikeWav(bytes))
         {
             invalid = true;
             return false;
@@ -65,24 +66,5 @@ internal readonly record struct WavHeader(int SampleRate, int Channels, int Data
         }
 
         return false;
-    }
-
-    /// <summary>Writes a canonical 44-byte header for mono 16-bit PCM of <paramref name="sampleCount"/> samples.</summary>
-    public static void Write(Span<byte> destination, int sampleRate, int sampleCount)
-    {
-        var dataBytes = sampleCount * 2;
-        "RIFF"u8.CopyTo(destination);
-        BinaryPrimitives.WriteInt32LittleEndian(destination[4..], 36 + dataBytes);
-        "WAVE"u8.CopyTo(destination[8..]);
-        "fmt "u8.CopyTo(destination[12..]);
-        BinaryPrimitives.WriteInt32LittleEndian(destination[16..], 16);
-        BinaryPrimitives.WriteInt16LittleEndian(destination[20..], 1);
-        BinaryPrimitives.WriteInt16LittleEndian(destination[22..], 1);
-        BinaryPrimitives.WriteInt32LittleEndian(destination[24..], sampleRate);
-        BinaryPrimitives.WriteInt32LittleEndian(destination[28..], sampleRate * 2);
-        BinaryPrimitives.WriteInt16LittleEndian(destination[32..], 2);
-        BinaryPrimitives.WriteInt16LittleEndian(destination[34..], 16);
-        "data"u8.CopyTo(destination[36..]);
-        BinaryPrimitives.WriteInt32LittleEndian(destination[40..], dataBytes);
     }
 }

@@ -1,5 +1,5 @@
 using System.Buffers;
-using VoiceConnector.Edge.Conversation.Audio;
+using VoiceConnector.Edge.Media;
 
 namespace VoiceConnector.Edge.Conversation.Turns;
 
@@ -39,15 +39,7 @@ internal sealed class Utterance : IDisposable
     /// <summary>The utterance as a 16 kHz mono 16-bit WAV stream (what speech-to-text clients are given).</summary>
     public MemoryStream ToWavStream()
     {
-        var bytes = new byte[WavHeader.CanonicalSize + (Length * 2)];
-        WavHeader.Write(bytes, 16_000, Length);
-        var pcm = Samples;
-        for (var i = 0; i < pcm.Length; i++)
-        {
-            System.Buffers.Binary.BinaryPrimitives.WriteInt16LittleEndian(bytes.AsSpan(WavHeader.CanonicalSize + (i * 2)), pcm[i]);
-        }
-
-        return new MemoryStream(bytes, writable: false);
+        return new MemoryStream(WavFile.Encode(Samples, 16_000), writable: false);
     }
 
     public void Dispose()

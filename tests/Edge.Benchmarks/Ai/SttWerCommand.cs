@@ -2,8 +2,9 @@ using System.Diagnostics;
 using System.Globalization;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Options;
-using VoiceConnector.Edge.Ai.Audio;
 using VoiceConnector.Edge.Ai.Local;
+using VoiceConnector.Edge.Media;
+using VoiceConnector.Edge.Media.Resampling;
 
 // MEAI001: the speech abstractions are [Experimental] in Microsoft.Extensions.AI 10.11; we adopt them on purpose.
 #pragma warning disable MEAI001
@@ -57,8 +58,8 @@ internal sealed class SttWerCommand : IReportCommand
         {
             foreach (var sentence in Sentences)
             {
-                var wideband = WavCodec.Decode(((DataContent)(await flite.GetAudioAsync(sentence, null, cancellationToken)).Contents[0]).Data.Span);
-                var narrowband = PcmResampler.Resample(PcmResampler.Resample(wideband, 8000), 16000);
+                var wideband = WavFile.Parse(((DataContent)(await flite.GetAudioAsync(sentence, null, cancellationToken)).Contents[0]).Data.Span, mixDown: true);
+                var narrowband = WholeBufferResampler.Resample(WholeBufferResampler.Resample(wideband, 8000), 16000);
                 var reference = WordErrorRate.Words(sentence);
                 referenceWords += pass == 0 ? reference.Length : 0;
                 audioSeconds += wideband.Duration.TotalSeconds;
@@ -69,7 +70,7 @@ internal sealed class SttWerCommand : IReportCommand
                     process.Refresh();
                     var cpuBefore = process.TotalProcessorTime;
                     var started = Stopwatch.GetTimestamp();
-                    var text = (await sphinx.GetTextAsync(new MemoryStream(WavCodec.Encode(runs[c].Audio.Samples, 16000)), runs[c].Options, cancellationToken)).Text;
+                    var text = (await sphinx.GetTextAsync(new MemoryStream(WavFile.Encode(runs[c].Audio.Samples, 16000)), runs[c].Options, cancellationToken)).Text;
                     decodeTime[c] += Stopwatch.GetElapsedTime(started);
                     process.Refresh();
                     cpuTime[c] += process.TotalProcessorTime - cpuBefore;

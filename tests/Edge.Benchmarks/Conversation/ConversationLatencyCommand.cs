@@ -21,30 +21,33 @@ namespace VoiceConnector.Edge.Benchmarks.Conversation;
 /// real-time calls through the conversation pipeline; prints the edge's own turn overhead and barge-in reaction with
 /// instant fake services, and the full turn latency with the embedded engines (flite, PocketSphinx, scripted, WebRTC VAD).
 /// </summary>
-internal static class ConversationLatencyCommand
+internal sealed class ConversationLatencyCommand : IReportCommand
 {
-    public const string Name = "conversation-latency";
     private const int EndOfTurnMs = 500;
     private const int BargeInMs = 250;
 
-    public static async Task RunAsync(string[] args)
+    public string Name => "conversation-latency";
+
+    public async Task<int> RunAsync(string[] args, TextWriter output, CancellationToken cancellationToken)
     {
         var turns = Option(args, "--turns", 30);
         var engineTurns = Option(args, "--engine-turns", 6);
-        Console.WriteLine($"Conversation latency, real-time 20 ms frames; end-of-turn silence {EndOfTurnMs} ms, barge-in minimum {BargeInMs} ms");
+        output.WriteLine($"Conversation latency, real-time 20 ms frames; end-of-turn silence {EndOfTurnMs} ms, barge-in minimum {BargeInMs} ms");
 
         var overhead = await TurnOverheadAsync(turns);
-        Console.WriteLine(overhead.Line());
+        output.WriteLine(overhead.Line());
         var bargeIn = await BargeInReactionAsync(turns);
-        Console.WriteLine(bargeIn.Line());
-        Console.WriteLine($"  (aim: turn overhead p50 < 20 ms; barge-in reaction < {BargeInMs} + 40 = {BargeInMs + 40} ms)");
+        output.WriteLine(bargeIn.Line());
+        output.WriteLine($"  (aim: turn overhead p50 < 20 ms; barge-in reaction < {BargeInMs} + 40 = {BargeInMs + 40} ms)");
         if (engineTurns > 0)
         {
             foreach (var line in await EmbeddedEnginesAsync(engineTurns))
             {
-                Console.WriteLine(line);
+                output.WriteLine(line);
             }
         }
+
+        return 0;
     }
 
     /// <summary>From the caller frame that completes the end-of-turn silence to the first reply audio handed to the seam.</summary>

@@ -7,7 +7,6 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using VoiceConnector.Edge.Ai;
 using VoiceConnector.Edge.Ai.Auth;
-using VoiceConnector.Edge.Ai.Audio;
 using VoiceConnector.Edge.Ai.Local;
 using VoiceConnector.Edge.Ai.Ollama;
 using VoiceConnector.Edge.Ai.Piper;
@@ -52,7 +51,7 @@ public sealed class AiServiceCollectionExtensionsTests
             app.MapGet("/api/version", () => Results.Json(new { version = "0.5.1" }));
             app.MapPost("/api/chat", () => Results.Text("""{"model":"llama3.2","message":{"role":"assistant","content":""},"done_reason":"load","done":true}""", "application/json"));
             app.MapPost("/v1/audio/transcriptions", () => Results.Json(new { text = "" }));
-            app.MapPost("/synthesize", () => Results.Bytes(WavCodec.Encode(new short[1600], 16000), "text/html"));
+            app.MapPost("/synthesize", () => Results.Bytes(WavFile.Encode(new short[1600], 16000), "text/html"));
         });
         var url = server.BaseUri.ToString();
         using var host = await StartAsync(

@@ -70,7 +70,11 @@ internal sealed class ConversationHarness : IAsyncDisposable
     public async Task StartAndWaitForGreetingAsync()
     {
         Start();
-        await WaitUntilAsync(() => Tts.Requests.Contains(Agent.Greeting) && PlayoutIdle());
+        // The greeting reaches the seam in pieces: idle playout between two pieces is not the end of the greeting.
+        var fullLength = Agent.Greeting.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length * Tts.MsPerWord * (AudioFrame.SampleRate / 1000);
+        await WaitUntilAsync(() => Tts.Requests.Contains(Agent.Greeting)
+            && Heard().Any(h => h.Text == Agent.Greeting && h.Samples >= fullLength)
+            && PlayoutIdle());
     }
 
     public bool PlayoutIdle() => Media.PlayoutQueuedPosition > 0 && Media.PlayoutPlayedPosition == Media.PlayoutQueuedPosition;

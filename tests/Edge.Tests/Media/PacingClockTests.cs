@@ -7,6 +7,10 @@ namespace VoiceConnector.Edge.Tests.Media;
 
 public sealed class PacingClockTests
 {
+    // Timing figures (spacing, p99) are measured by the load benchmarks; these tests check behaviour only, with
+    // generous deadlines so that a loaded machine slows them down without failing them.
+    private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(20);
+
     [Fact]
     public async Task Register_ManySenders_AllTickedFromOneThreadInStep()
     {
@@ -15,40 +19,40 @@ public sealed class PacingClockTests
         var registrations = senders.Select(clock.Register).ToList();
         Assert.Equal(50, clock.Count);
 
-        await Task.Delay(500);
+        await WaitUntilAsync(() => senders.All(s => s.Ticks.Count >= 10));
         registrations.ForEach(r => r.Dispose());
         var counts = senders.Select(s => s.Ticks.Count).ToList();
         await Task.Delay(100);
 
         Assert.Equal(0, clock.Count);
-        Assert.All(senders, s => Assert.Single(s.Threads.Distinct()));
         Assert.Single(senders.SelectMany(s => s.Threads).Distinct());
-        Assert.All(counts, c => Assert.InRange(c, 15, 30));
 
-        // Unregistered senders are not called again (at most the tick in flight).
+        // Every sender sees the same consecutive tick numbers (in step), and is not called again once unregistered
+        // (at most the tick in flight).
+        Assert.All(senders, s => AssertConsecutive(s.Ticks.ToArray()));
         Assert.All(senders.Zip(counts), p => Assert.InRange(p.First.Ticks.Count, p.Second, p.Second + 1));
     }
 
     [Fact]
-    public async Task Run_Schedule_IsDriftFreeAt20Ms()
+    public async Task Run_Schedule_TicksNeverEarlyAndNoneSkipped()
     {
         using var clock = new PacingClock(NullLogger<PacingClock>.Instance);
         var sender = new RecordingSender();
         using (clock.Register(sender))
         {
-            await Task.Delay(1100);
+            await WaitUntilAsync(() => sender.Ticks.Count >= 40);
         }
 
         var ticks = sender.Ticks.ToArray();
         var times = sender.Times.ToArray();
-        Assert.True(ticks.Length >= 40);
+        AssertConsecutive(ticks);
 
-        // Tick n fires at start + 20 n ms: the average period over the run is 20 ms however long each wait was.
-        var periodMs = (times[^1] - times[0]) * 1000.0 / Stopwatch.Frequency / (ticks[^1] - ticks[0]);
-        Assert.InRange(periodMs, 19.5, 20.5);
+        // Tick n is due at start + 20 n ms: whatever the load, no tick fires before its time, so the schedule
+        // cannot drift ahead; a late tick is caught up, never dropped (the tick numbers have no gaps).
         for (var i = 1; i < ticks.Length; i++)
         {
-            Assert.Equal(ticks[i - 1] + 1, ticks[i]);
+            var elapsedMs = (times[i] - times[0]) * 1000.0 / Stopwatch.Frequency;
+            Assert.True(elapsedMs >= ((ticks[i] - ticks[0]) * 20) - 1, $"tick {ticks[i]} came {elapsedMs:F1} ms after tick {ticks[0]}");
         }
     }
 
@@ -59,8 +63,26 @@ public sealed class PacingClockTests
         var healthy = new RecordingSender();
         using var failing = clock.Register(new FailingSender());
         using var registration = clock.Register(healthy);
-        await Task.Delay(200);
-        Assert.True(healthy.Ticks.Count >= 5);
+        await WaitUntilAsync(() => healthy.Ticks.Count >= 5);
+        AssertConsecutive(healthy.Ticks.ToArray());
+    }
+
+    private static void AssertConsecutive(long[] ticks)
+    {
+        for (var i = 1; i < ticks.Length; i++)
+        {
+            Assert.Equal(ticks[i - 1] + 1, ticks[i]);
+        }
+    }
+
+    private static async Task WaitUntilAsync(Func<bool> condition)
+    {
+        var stopwatch = Stopwatch.StartNew();
+        while (!condition())
+        {
+            Assert.True(stopwatch.Elapsed < Deadline, "the clock did not tick in time");
+            await Task.Delay(10);
+        }
     }
 
     private sealed class RecordingSender : IPacedSender

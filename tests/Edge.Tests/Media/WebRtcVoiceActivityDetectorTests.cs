@@ -1,6 +1,5 @@
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Options;
-using VoiceConnector.Edge.Ai.Audio;
 using VoiceConnector.Edge.Ai.Local;
 using VoiceConnector.Edge.Media;
 
@@ -17,7 +16,7 @@ public sealed class WebRtcVoiceActivityDetectorTests
     public async Task IsSpeech_FliteSpeech_MostVoicedFramesAreSpeech()
     {
         using var flite = new FliteTextToSpeechClient();
-        var audio = WavCodec.Decode(((DataContent)(await flite.GetAudioAsync("Hello, how can I help you today?")).Contents[0]).Data.Span);
+        var audio = WavFile.Parse(((DataContent)(await flite.GetAudioAsync("Hello, how can I help you today?")).Contents[0]).Data.Span, mixDown: true);
         using var vad = new WebRtcVoiceActivityDetector(2);
 
         var (speech, loud) = (0, 0);

@@ -5,7 +5,7 @@ namespace VoiceConnector.Edge.Tests.Twilio;
 
 /// <summary>
 /// The real <see cref="EchoAgent"/> plus DTMF commands, so tests can drive the transport from the caller's side:
-/// 1 = play a one-second 440 Hz tone, 9 = barge-in (<see cref="ICallMedia.ClearPlayout"/>), # = hang up, * = transfer, 0 = send digit 5 back.
+/// 1 = play a one-second 440 Hz tone, 2 = play 5329 samples of tone (an odd count), 9 = barge-in (<see cref="ICallMedia.ClearPlayout"/>), # = hang up, * = transfer, 0 = send digit 5 back.
 /// Records what it saw.
 /// </summary>
 internal sealed class ScriptedTestAgent : ICallAgent
@@ -62,6 +62,9 @@ internal sealed class ScriptedTestAgent : ICallAgent
                 {
                     case '1':
                         await call.PlayAsync(Tone(440, 1000), cancellationToken);
+                        break;
+                    case '2':
+                        await call.PlayAsync(Tone(600, 334).AsMemory(0, 5329), cancellationToken);
                         break;
                     case '9':
                         var played = call.PlayoutPlayedPosition;

@@ -63,6 +63,23 @@ public sealed class TwilioAudioTests
     }
 
     [Fact]
+    public async Task Playout_OddSampleCount_PlayedReachesQueuedOnceEchoed()
+    {
+        // An agent waits for "played" to reach "queued" before it hangs up: that must happen whatever the length.
+        var agent = new ScriptedTestAgent();
+        await using var edge = new TwilioEdgeFactory(agent);
+        await using var client = await TwilioStreamClient.ConnectAsync(edge.StreamUri, TwilioEdgeFactory.Sign());
+        await client.BeginAsync();
+        var call = await agent.Started.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        await client.WaitForAsync(c => c.Media.Count >= 10);
+
+        await client.SendDtmfAsync('2');
+        await client.WaitForAsync(_ => call.PlayoutQueuedPosition == 3200 + 5329);
+
+        await client.WaitForAsync(_ => call.PlayoutPlayedPosition == call.PlayoutQueuedPosition, seconds: 5);
+    }
+
+    [Fact]
     public async Task ClearPlayout_DuringLongUtterance_SendsClearStopsAudioAndKeepsLastEchoedPosition()
     {
         var agent = new ScriptedTestAgent();

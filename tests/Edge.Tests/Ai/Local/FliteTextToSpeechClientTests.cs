@@ -1,6 +1,6 @@
 using Microsoft.Extensions.AI;
-using VoiceConnector.Edge.Ai.Audio;
 using VoiceConnector.Edge.Ai.Local;
+using VoiceConnector.Edge.Media;
 
 #pragma warning disable MEAI001 // the TTS abstractions are [Experimental] in Microsoft.Extensions.AI 10.11
 
@@ -17,7 +17,7 @@ public sealed class FliteTextToSpeechClientTests
 
         var content = Assert.IsType<DataContent>(Assert.Single(response.Contents));
         Assert.Equal("audio/wav", content.MediaType);
-        var audio = WavCodec.Decode(content.Data.Span);
+        var audio = WavFile.Parse(content.Data.Span, mixDown: true);
         Assert.Equal(16000, audio.SampleRate);
         Assert.InRange(audio.Duration.TotalSeconds, 1.0, 4.0);
         Assert.Contains(audio.Samples, s => Math.Abs((int)s) > 3000);
@@ -30,6 +30,6 @@ public sealed class FliteTextToSpeechClientTests
 
         var results = await Task.WhenAll(Enumerable.Range(0, 4).Select(i => flite.GetAudioAsync($"Number {i}.")));
 
-        Assert.All(results, r => Assert.True(WavCodec.Decode(((DataContent)r.Contents[0]).Data.Span).Samples.Length > 1600));
+        Assert.All(results, r => Assert.True(WavFile.Parse(((DataContent)r.Contents[0]).Data.Span, mixDown: true).Samples.Length > 1600));
     }
 }

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Options;
-using VoiceConnector.Edge.Ai.Audio;
 using VoiceConnector.Edge.Ai.Local;
+using VoiceConnector.Edge.Media;
 
 #pragma warning disable MEAI001 // the STT/TTS abstractions are [Experimental] in Microsoft.Extensions.AI 10.11
 
@@ -26,7 +26,7 @@ public sealed class PocketSphinxSpeechToTextClientTests : IDisposable
     [Fact]
     public async Task GetTextAsync_RawPcmWithSampleRate_TranscribesKeyWords()
     {
-        var audio = WavCodec.Decode(await SynthesizeAsync("goodbye and thank you"));
+        var audio = WavFile.Parse(await SynthesizeAsync("goodbye and thank you"), mixDown: true);
         var raw = new byte[audio.Samples.Length * 2];
         Buffer.BlockCopy(audio.Samples, 0, raw, 0, raw.Length);
 
@@ -53,7 +53,7 @@ public sealed class PocketSphinxSpeechToTextClientTests : IDisposable
     [Fact]
     public async Task GetTextAsync_Silence_ReturnsEmptyOrNoKeyWords()
     {
-        var response = await _sphinx.GetTextAsync(new MemoryStream(WavCodec.Encode(new short[16000], 16000)));
+        var response = await _sphinx.GetTextAsync(new MemoryStream(WavFile.Encode(new short[16000], 16000)));
 
         Assert.DoesNotContain("operator", response.Text, StringComparison.Ordinal);
     }

@@ -5,8 +5,8 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.AI;
 using VoiceConnector.Edge.Ai;
-using VoiceConnector.Edge.Ai.Audio;
 using VoiceConnector.Edge.Ai.Piper;
+using VoiceConnector.Edge.Media;
 using VoiceConnector.Edge.Tests.Ai.Http;
 
 #pragma warning disable MEAI001 // the TTS abstractions are [Experimental] in Microsoft.Extensions.AI 10.11
@@ -28,7 +28,7 @@ public sealed class PiperTextToSpeechClientTests
         var content = Assert.IsType<DataContent>(Assert.Single(response.Contents));
         Assert.Equal("audio/wav", content.MediaType);
         Assert.Equal(22050, content.AdditionalProperties!["sample_rate"]);
-        var audio = WavCodec.Decode(content.Data.Span);
+        var audio = WavFile.Parse(content.Data.Span, mixDown: true);
         Assert.Equal(22050, audio.SampleRate);
         Assert.Equal(11025, audio.Samples.Length);
         var (_, contentType, body) = Assert.Single(_requests);
@@ -48,7 +48,7 @@ public sealed class PiperTextToSpeechClientTests
 
         var response = await client.GetAudioAsync("Hello world");
 
-        Assert.Equal(16000, WavCodec.Decode(((DataContent)response.Contents[0]).Data.Span).SampleRate);
+        Assert.Equal(16000, WavFile.Parse(((DataContent)response.Contents[0]).Data.Span, mixDown: true).SampleRate);
         var (path, _, body) = Assert.Single(_requests);
         Assert.Equal("/", path);
         Assert.Equal("Hello world", body);
@@ -63,7 +63,7 @@ public sealed class PiperTextToSpeechClientTests
 
         var response = await client.GetAudioAsync("Hi.");
 
-        Assert.Equal(500, WavCodec.Decode(((DataContent)response.Contents[0]).Data.Span).Samples.Length);
+        Assert.Equal(500, WavFile.Parse(((DataContent)response.Contents[0]).Data.Span, mixDown: true).Samples.Length);
     }
 
     [Theory]
@@ -98,7 +98,7 @@ public sealed class PiperTextToSpeechClientTests
             samples[i] = (short)(8000 * Math.Sin(2 * Math.PI * 440 * i / rate));
         }
 
-        return WavCodec.Encode(samples, rate);
+        return WavFile.Encode(samples, rate);
     }
 
     private Task<LocalHttpServer> StartAsync(string path, byte[] wav) =>

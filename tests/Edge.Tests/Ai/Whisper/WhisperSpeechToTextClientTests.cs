@@ -4,8 +4,8 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.AI;
 using VoiceConnector.Edge.Ai;
-using VoiceConnector.Edge.Ai.Audio;
 using VoiceConnector.Edge.Ai.Whisper;
+using VoiceConnector.Edge.Media;
 using VoiceConnector.Edge.Tests.Ai.Http;
 
 #pragma warning disable MEAI001 // the STT abstractions are [Experimental] in Microsoft.Extensions.AI 10.11
@@ -117,7 +117,7 @@ public sealed class WhisperSpeechToTextClientTests
         Assert.IsType<TimeoutException>(e.InnerException);
     }
 
-    private static MemoryStream Wav(int rate) => new(WavCodec.Encode(new short[rate / 2], rate));
+    private static MemoryStream Wav(int rate) => new(WavFile.Encode(new short[rate / 2], rate));
 
     private Task<LocalHttpServer> StartAsync(string path, Func<int, IResult> answer) =>
         LocalHttpServer.StartAsync(app => app.MapPost(path, async (HttpContext c) =>
@@ -129,7 +129,7 @@ public sealed class WhisperSpeechToTextClientTests
             {
                 using var bytes = new MemoryStream();
                 await file.CopyToAsync(bytes);
-                audio = WavCodec.Decode(bytes.ToArray());
+                audio = WavFile.Parse(bytes.ToArray(), mixDown: true);
             }
 
             _uploads.Enqueue((c.Request.Path.Value!, form, audio));

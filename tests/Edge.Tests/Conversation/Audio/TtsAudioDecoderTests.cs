@@ -1,5 +1,5 @@
-using System.Buffers.Binary;
 using VoiceConnector.Edge.Conversation.Audio;
+using VoiceConnector.Edge.Media;
 
 namespace VoiceConnector.Edge.Tests.Conversation.Audio;
 
@@ -57,15 +57,5 @@ public sealed class TtsAudioDecoderTests
         Assert.Throws<InvalidDataException>(() => decoder.Decode("<html>error</html>"u8, "audio/wav"));
     }
 
-    private static byte[] Wav(int rate, short[] pcm)
-    {
-        var wav = new byte[WavHeader.CanonicalSize + (pcm.Length * 2)];
-        WavHeader.Write(wav, rate, pcm.Length);
-        for (var i = 0; i < pcm.Length; i++)
-        {
-            BinaryPrimitives.WriteInt16LittleEndian(wav.AsSpan(44 + (i * 2)), pcm[i]);
-        }
-
-        return wav;
-    }
+    private static byte[] Wav(int rate, short[] pcm) => WavFile.Encode(pcm, rate);
 }

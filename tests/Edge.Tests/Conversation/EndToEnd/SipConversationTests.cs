@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Microsoft.Extensions.AI;
 using VoiceConnector.Contracts;
 using VoiceConnector.Edge.Conversation.Audio;
+using VoiceConnector.Edge.Media;
 using Xunit.Abstractions;
 
 namespace VoiceConnector.Edge.Tests.Conversation.EndToEnd;
@@ -158,10 +159,7 @@ public sealed class SipConversationTests(ITestOutputHelper output)
 
     private static async Task<string> TranscribeAsync(ConversationEdgeHost edge, short[] pcm)
     {
-        var wav = new byte[WavHeader.CanonicalSize + (pcm.Length * 2)];
-        WavHeader.Write(wav, 16_000, pcm.Length);
-        Buffer.BlockCopy(pcm, 0, wav, WavHeader.CanonicalSize, pcm.Length * 2);
-        using var stream = new MemoryStream(wav);
+        using var stream = new MemoryStream(WavFile.Encode(pcm, 16_000));
         var response = await edge.SpeechToText.Engine.GetTextAsync(stream, new SpeechToTextOptions { SpeechSampleRate = 16_000 });
         return response.Text ?? "";
     }

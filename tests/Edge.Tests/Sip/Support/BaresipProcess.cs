@@ -73,7 +73,7 @@ internal sealed class BaresipProcess : IDisposable
     public string Log { get; private set; } = string.Empty;
 
     /// <summary>What baresip received and decoded (the edge's side of the call).</summary>
-    public WavAudio? Received
+    public PcmAudio? Received
     {
         get
         {
