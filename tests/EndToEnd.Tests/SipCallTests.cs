@@ -49,7 +49,7 @@ public sealed class SipCallTests(LocalSystemFixture fixture, ITestOutputHelper o
     }
 
     [Fact]
-    public async Task SipCall_NumberWithoutAgent_CallerHearsNotInServiceAndCallIsRecordedAsRejected()
+    public async Task SipCall_NumberWithoutAgent_CallerHearsNotInServiceAndEdgeHangsUp()
     {
         var system = fixture.System;
         var folder = system.NewFolder("baresip");
