@@ -20,7 +20,11 @@ public sealed class FileAgentResolver : IAgentResolver
     public FileAgentResolver(IOptions<FileAgentResolverOptions> options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        agents = Load(options.Value.File);
+        // Keys are read the way the called number of a SIP call is (a digit user part as E.164: "1000" is "+1000").
+        agents = Load(options.Value.File).ToDictionary(
+            entry => entry.Key == AnyNumber ? AnyNumber : CalledNumber.FromSipUser(entry.Key),
+            entry => entry.Value,
+            StringComparer.Ordinal);
     }
 
     /// <summary>Reads a number-to-agent file; throws <see cref="InvalidOperationException"/> with the reason when it cannot.</summary>

@@ -43,6 +43,15 @@ public sealed class FileAgentResolverTests : IDisposable
     }
 
     [Fact]
+    public async Task ResolveAsync_FileKeyedBySipUserPart_MatchesTheE164CalledNumber()
+    {
+        File.WriteAllText(path, """{ "1000": { "agentId": "local" } }""");
+        var resolver = new FileAgentResolver(Options.Create(new FileAgentResolverOptions { File = path }));
+
+        Assert.Equal("local", (await resolver.ResolveAsync(Call(CalledNumber.FromSipUser("1000")), CancellationToken.None))?.Agent.AgentId);
+    }
+
+    [Fact]
     public void IsValidFile_MalformedOrMissing_IsFalse()
     {
         File.WriteAllText(path, """{ "+1": { "agentId": """);
