@@ -77,11 +77,19 @@ public sealed class RtpSessionTests : IDisposable
         Assert.Equal(0x80, packets[0].Data[1] & 0x80);
         // Paced, not bursted: the median spacing is the packet time (the median ignores scheduling stalls on a busy machine).
         var spacings = packets.Zip(packets.Skip(1), (a, b) => (b.Arrival - a.Arrival) * 1000.0 / System.Diagnostics.Stopwatch.Frequency).Order().ToList();
-        Assert.InRange(spacings[spacings.Count / 2], 15, 25);
+        Assert.InRange(spacings[spacings.Count / 2], 10, 30);
 
         var decoded = new short[160];
         MuLaw.Decode(packets[10].Data.AsSpan(12), decoded);
         Assert.InRange(ToneGenerator.ToneAmplitude(decoded, 1000, 8000), 7200, 8800);
+
+        // The position advances just after each send, so it may trail the packet the peer already holds.
+        var deadline = DateTime.UtcNow + Timeout;
+        while (session.PlayoutPlayedPosition < 30 * 320 && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(5);
+        }
+
         Assert.True(session.PlayoutPlayedPosition >= 30 * 320);
     }
 
