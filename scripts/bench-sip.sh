@@ -37,9 +37,12 @@ edge_dll=edge/bin/Release/net10.0/VoiceConnector.Edge.dll
 
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
 
+# Every number is answered by the echo test agent: the load is telephony, not speech recognition.
+echo '{ "*": { "agentId": "echo" } }' > "$work/agents.json"
+
 start_edge() {
   sip_port=$(free_port); http_port=$(free_port)
-  Sip__ListenAddress=127.0.0.1 Sip__Port=$sip_port ASPNETCORE_URLS=http://127.0.0.1:$http_port \
+  Agents__File="$work/agents.json" Outbox__Directory="$work/outbox" Sip__ListenAddress=127.0.0.1 Sip__Port=$sip_port ASPNETCORE_URLS=http://127.0.0.1:$http_port \
   Sip__RequestsPerSecondPerSource=1000000 Sip__RequestBurstPerSource=1000000 Sip__MaxCalls=20000 \
   Rtp__PortMin=20000 Rtp__PortMax=29999 Logging__LogLevel__Default=Warning \
     dotnet "$edge_dll" >"$work/edge.log" 2>&1 &
