@@ -37,7 +37,6 @@ public sealed class SipCallTests(LocalSystemFixture fixture, ITestOutputHelper o
         Assert.Equal("caller", (string?)record["from"]);
         Assert.Equal(agentId, (string?)record["agentId"]);
         Assert.Equal("completed", (string?)record["outcome"]);
-        Assert.Equal("agent-hangup", (string?)record["hangupCause"]);
         var turns = record["turns"]!.AsArray();
         Assert.Equal(Greeting, (string?)turns[0]!["text"]);
         Assert.Contains(turns, t => (string?)t!["role"] == "caller" && ((string?)t["text"])!.Contains("hours", StringComparison.OrdinalIgnoreCase));
@@ -45,7 +44,20 @@ public sealed class SipCallTests(LocalSystemFixture fixture, ITestOutputHelper o
         Assert.Equal("agent", (string?)reply["role"]);
         Assert.NotNull(reply["timings"]?["transcriptMs"]);
         Assert.NotNull(reply["timings"]?["firstAudioSentMs"]);
-        Assert.Equal("Thank you for calling. Goodbye!", (string?)turns[^1]!["text"]);
+
+        // "goodbye" ends the call from the agent's side. PocketSphinx on a busy machine sometimes mishears that one
+        // word; then the agent asks again and the caller hangs up when its audio ends, which the record must say.
+        var lastCaller = turns.Last(t => (string?)t!["role"] == "caller")!;
+        if (((string?)lastCaller["text"])!.Contains("goodbye", StringComparison.OrdinalIgnoreCase))
+        {
+            Assert.Equal("agent-hangup", (string?)record["hangupCause"]);
+            Assert.Equal("Thank you for calling. Goodbye!", (string?)turns[^1]!["text"]);
+        }
+        else
+        {
+            output.WriteLine("PocketSphinx heard '" + (string?)lastCaller["text"] + "' for 'goodbye'");
+            Assert.Equal("caller-bye", (string?)record["hangupCause"]);
+        }
     }
 
     [Fact]

@@ -12,7 +12,7 @@ public sealed class TwilioRestClientTimeoutTests : IAsyncLifetime, IDisposable
     public async Task InitializeAsync()
     {
         server = await FakeTwilioServer.StartAsync();
-        twilio = new TwilioClientUnderTest(server, o => o.RequestTimeout = TimeSpan.FromMilliseconds(300));
+        twilio = new TwilioClientUnderTest(server, o => o.RequestTimeout = TimeSpan.FromSeconds(1));
     }
 
     public async Task DisposeAsync() => await server.DisposeAsync();
@@ -22,20 +22,20 @@ public sealed class TwilioRestClientTimeoutTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task SearchAvailableNumbersAsync_FirstAttemptTooSlow_TimesOutAndRetries()
     {
-        server.Faults.Add(FakeFault.Slow(TimeSpan.FromSeconds(2)));
+        server.Faults.Add(FakeFault.Slow(TimeSpan.FromSeconds(5)));
 
         var found = await twilio.Client.SearchAvailableNumbersAsync(new AvailableNumberQuery(AreaCode: 212), CancellationToken.None);
 
         Assert.Equal(2, found.Count);
         Assert.Equal(2, twilio.Handler.Attempts);
-        Assert.Contains(twilio.Logger.Lines, l => l.Contains("no answer within 0.3 s", StringComparison.Ordinal));
+        Assert.Contains(twilio.Logger.Lines, l => l.Contains("no answer within 1 s", StringComparison.Ordinal));
     }
 
     [Fact]
     public async Task CreateCallAsync_TooSlow_TimesOutWithoutRetryAndOutcomeUnknown()
     {
         await twilio.Client.BuyNumberAsync(new BuyNumberRequest("+14155550100", "https://a.example.com/v", StatusUrl), CancellationToken.None);
-        server.Faults.Add(FakeFault.Slow(TimeSpan.FromSeconds(1), "CreateCall"));
+        server.Faults.Add(FakeFault.Slow(TimeSpan.FromSeconds(5), "CreateCall"));
 
         var error = await Assert.ThrowsAsync<TwilioApiException>(() =>
             twilio.Client.CreateCallAsync(new CreateCallRequest("+16175551212", "+14155550100", "<Response/>", StatusUrl), CancellationToken.None));
@@ -48,7 +48,7 @@ public sealed class TwilioRestClientTimeoutTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task SearchAvailableNumbersAsync_CallerCancels_ThrowsOperationCanceledWithoutRetry()
     {
-        server.Faults.Add(FakeFault.Slow(TimeSpan.FromSeconds(2)));
+        server.Faults.Add(FakeFault.Slow(TimeSpan.FromSeconds(5)));
         using var twilioPatient = new TwilioClientUnderTest(server);
         using var cancellation = new CancellationTokenSource(TimeSpan.FromMilliseconds(200));
 
