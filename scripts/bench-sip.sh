@@ -1,15 +1,19 @@
 #!/usr/bin/env bash
 # SIP load benchmark (not a unit test): prints a report.
-#  (a) concurrent sipp uac_pcap calls (RTP from pcap, ~9 s each) in steps: every call must complete and the edge's
-#      outgoing RTP spacing (histogram voiceconnector.rtp.send_interval from /metrics) must have p1 >= 15 ms and
-#      p99 <= 25 ms; reports CPU and memory per call.
+#  (a) concurrent sipp calls with RTP (scripts/bench/uac_rtp_stream.xml: 24 s of flite speech streamed by sipp's
+#      rtp_stream, then an RFC 2833 digit from the specs' pcap) in steps, on one edge process warmed up by a first 100-call uac_pcap run (JIT tiering done, as
+#      in a long-running edge). Each step ramps up at --rate calls/s, waits until the edge has every call's RTP
+#      session up, then measures a 5 s window: the edge's outgoing RTP spacing (histogram
+#      voiceconnector.rtp.send_interval from /metrics, window difference) must have p1 >= 15 ms and p99 <= 25 ms,
+#      every call must still be up at the end of the window, and every call must complete. Reports CPU and memory
+#      per call in the window.
 #  (b) call setup rate: sipp uac against the edge vs against `sipp -sn uas`, same machine, same run, as a ratio.
-# Usage: scripts/bench-sip.sh [--steps "50 100 200"] [--rate 40] [--setup-calls 1000] [--setup-rate 300]
+# Usage: scripts/bench-sip.sh [--steps "250 500 750 1000"] [--rate 100] [--setup-calls 1000] [--setup-rate 300]
 # Every step is bounded in time; all processes it starts are stopped on exit.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 
-steps="50 100 200"; rate=40; setup_calls=1000; setup_rate=300
+steps="250 500 750 1000"; rate=100; setup_calls=1000; setup_rate=300
 while [ $# -gt 0 ]; do
   case "$1" in
     --steps) steps="$2"; shift 2 ;;
@@ -55,56 +59,76 @@ cpu_ticks() { awk '{print $14+$15}' "/proc/$1/stat"; }
 rss_kb() { awk '/VmRSS/{print $2}' "/proc/$1/status"; }
 hz=$(getconf CLK_TCK)
 
-# Quantiles (p1, p99) of the send-interval histogram from Prometheus text.
+# Quantiles (p1, p99) and count of the send-interval histogram between two Prometheus snapshots ($1 then $2).
 interval_quantiles() {
-  curl -sf "http://127.0.0.1:$http_port/metrics" | python3 -c '
+  python3 - "$1" "$2" <<'PY'
 import sys, re
-b = []
-for line in sys.stdin:
-    m = re.match(r"(\S*send_interval\S*)_bucket\{.*le=\"([^\"]+)\".*\}\s+(\d+)", line)
-    if m: b.append((float("inf") if m.group(2) == "+Inf" else float(m.group(2)), int(m.group(3))))
-if not b or b[-1][1] == 0: print("n/a n/a 0"); sys.exit()
-n = b[-1][1]
+def load(path):
+    b = []
+    for line in open(path):
+        m = re.match(r"(\S*send_interval\S*)_bucket\{.*le=\"([^\"]+)\".*\}\s+(\d+)", line)
+        if m: b.append((float("inf") if m.group(2) == "+Inf" else float(m.group(2)), int(m.group(3))))
+    return b
+a, b = load(sys.argv[1]), load(sys.argv[2])
+if not a: a = [(le, 0) for le, _ in b]
+d = [(le, c2 - c1) for (le, c1), (_, c2) in zip(a, b)]
+if not d or d[-1][1] == 0: print("n/a n/a 0"); sys.exit()
+n = d[-1][1]
 def q(p):
-    r = p * n
-    for le, c in b:
-        if c >= r: return le
-print(q(0.01), q(0.99), n)'
+    for le, c in d:
+        if c >= p * n: return le
+print(q(0.01), q(0.99), n)
+PY
 }
+snapshot() { curl -sf "http://127.0.0.1:$http_port/metrics" > "$1" || : > "$1"; }
+
+run_calls() { # $1 calls, $2 rate, $3 stat file, $4 scenario -> runs sipp in the background, pid in sipp_pid
+  local bound=$(( $1 / $2 + 90 ))
+  (cd "$work" && timeout $((bound + 30)) sipp -sf "$4" "127.0.0.1:$sip_port" -i 127.0.0.1 -p 0 -mp 40000 \
+      -m "$1" -l "$1" -r "$2" -timeout "${bound}s" -timeout_error -nostdin -trace_stat -stf "$3" \
+      >"$work/sipp.out" 2>&1) &
+  sipp_pid=$!
+}
+sessions() { curl -sf "http://127.0.0.1:$http_port/metrics" | awk '$1 == "voiceconnector_rtp_sessions" {print $2}'; }
 
 echo "== SIP benchmark on $(nproc) cores, $(date -u +%FT%TZ) =="
 echo
-echo "(a) concurrent uac_pcap calls (ramp $rate calls/s, each ~9 s of RTP from pcap + 1 DTMF digit)"
+echo "(a) concurrent calls (scripts/bench/uac_rtp_stream.xml: 24 s of PCMA speech from sipp rtp_stream, then 1 DTMF digit);"
+echo "    measured over a 5 s window while every call of the step is up"
+long_scenario="$(pwd)/scripts/bench/uac_rtp_stream.xml"
+ln -s "$specs/pcap" "$work/pcap"
+flite -t "Hello, I am calling about my order. Could you tell me when it will arrive, and whether I can change the address?" -o "$work/speech.wav" \
+  && sox "$work/speech.wav" -r 8000 -c 1 -e a-law -t al "$work/speech.al" || { echo "flite/sox failed"; exit 1; }
+start_edge
+run_calls 100 50 "$work/warm.csv" "$specs/uac_pcap.xml"; wait "$sipp_pid"   # warm-up, not counted
 printf "%8s %8s %8s %10s %10s %12s %14s %s\n" calls ok failed p1_ms p99_ms cpu%/call rss_kB/call verdict
 best=0
 for n in $steps; do
-  start_edge
-  base_rss=$(rss_kb "$edge_pid"); t0=$(cpu_ticks "$edge_pid"); peak_rss=$base_rss
-  bound=$(( n / rate + 60 ))
-  (cd "$specs" && timeout $((bound + 30)) sipp -sf uac_pcap.xml "127.0.0.1:$sip_port" -i 127.0.0.1 -p 0 -mp 40000 \
-      -m "$n" -l "$n" -r "$rate" -timeout "${bound}s" -timeout_error -nostdin -trace_stat -stf "$work/stat.csv" \
-      >"$work/sipp.out" 2>&1) &
-  sipp_pid=$!
-  start=$(date +%s.%N); full_since=""; t_full=0
-  while kill -0 "$sipp_pid" 2>/dev/null; do
-    r=$(rss_kb "$edge_pid"); [ "$r" -gt "$peak_rss" ] && peak_rss=$r
-    sleep 1
+  base_rss=$(rss_kb "$edge_pid")
+  run_calls "$n" "$rate" "$work/stat-$n.csv" "$long_scenario"
+  up=0
+  for _ in $(seq 1 $(( n / rate * 4 + 40 ))); do
+    up=$(sessions); [ "${up:-0}" -ge "$n" ] && break
+    kill -0 "$sipp_pid" 2>/dev/null || break
+    sleep 0.5
   done
+  snapshot "$work/m1.txt"; t0=$(cpu_ticks "$edge_pid"); s0=$(date +%s.%N)
+  sleep 5
+  snapshot "$work/m2.txt"; t1=$(cpu_ticks "$edge_pid"); s1=$(date +%s.%N); rss=$(rss_kb "$edge_pid"); up_after=$(sessions)
   wait "$sipp_pid"; rc=$?
-  elapsed=$(echo "$(date +%s.%N) - $start" | bc)
-  t1=$(cpu_ticks "$edge_pid")
-  read -r p1 p99 samples < <(interval_quantiles)
-  ok=$(tail -1 "$work/stat.csv" 2>/dev/null | awk -F';' '{print $16}')
-  failed=$(tail -1 "$work/stat.csv" 2>/dev/null | awk -F';' '{print $18}')
-  cpu_pct=$(echo "scale=3; 100 * ($t1 - $t0) / $hz / $elapsed / $n" | bc)
-  rss_call=$(( (peak_rss - base_rss) / n ))
+  read -r p1 p99 samples < <(interval_quantiles "$work/m1.txt" "$work/m2.txt")
+  ok=$(tail -1 "$work/stat-$n.csv" 2>/dev/null | awk -F';' '{print $16}')
+  failed=$(tail -1 "$work/stat-$n.csv" 2>/dev/null | awk -F';' '{print $18}')
+  cpu_pct=$(echo "scale=3; 100 * ($t1 - $t0) / $hz / ($s1 - $s0) / $n" | bc)
+  rss_call=$(( (rss - base_rss) / n ))
   verdict=FAIL
-  if [ "$rc" -eq 0 ] && [ "${failed:-1}" = "0" ] && [ "$p1" != "n/a" ] \
+  if [ "$rc" -eq 0 ] && [ "${failed:-1}" = "0" ] && [ "${up:-0}" -ge "$n" ] && [ "${up_after:-0}" -ge "$n" ] && [ "$p1" != "n/a" ] \
      && python3 -c "import sys; sys.exit(0 if $p1 >= 15 and $p99 <= 25 else 1)"; then verdict=PASS; best=$n; fi
-  printf "%8s %8s %8s %10s %10s %12s %14s %s (sipp rc=%s, %s intervals)\n" "$n" "${ok:-?}" "${failed:-?}" "$p1" "$p99" "$cpu_pct" "$rss_call" "$verdict" "$rc" "$samples"
-  stop_edge
+  printf "%8s %8s %8s %10s %10s %12s %14s %s (sipp rc=%s, calls up %s/%s, %s intervals)\n" "$n" "${ok:-?}" "${failed:-?}" "$p1" "$p99" "$cpu_pct" "$rss_call" "$verdict" "$rc" "${up:-?}" "${up_after:-?}" "$samples"
   [ "$verdict" = PASS ] || break
+  sleep 2
 done
+stop_edge
 echo "most concurrent calls carried within limits: $best"
 echo
 

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Diagnostics.Metrics;
 
 namespace VoiceConnector.Edge.Media;
 
@@ -13,25 +14,33 @@ public sealed class PacingClock : IPacingClock, IDisposable
     /// <summary>Tick period.</summary>
     public const int IntervalMs = 20;
 
+    /// <summary>The meter of the pacing histograms.</summary>
+    public const string MeterName = "VoiceConnector.Edge";
+
     private readonly Lock gate = new();
     private readonly CancellationTokenSource stopping = new();
     private readonly PacingThread[] threads;
 
-    public PacingClock(ILogger<PacingClock> logger)
-        : this(logger, Environment.ProcessorCount)
-    {
-    }
-
     /// <param name="logger">Where sender failures and overruns are logged.</param>
-    /// <param name="threadCount">Pacing threads (one per core by default).</param>
-    public PacingClock(ILogger<PacingClock> logger, int threadCount)
+    /// <param name="meterFactory">Where the tick lateness and work-time histograms are recorded (none when null).</param>
+    /// <param name="threadCount">Pacing threads; 0 for one per core.</param>
+    public PacingClock(ILogger<PacingClock> logger, IMeterFactory? meterFactory = null, int threadCount = 0)
     {
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(threadCount);
+        ArgumentOutOfRangeException.ThrowIfNegative(threadCount);
+        threadCount = threadCount == 0 ? Environment.ProcessorCount : threadCount;
+        Histogram<double>? lateness = null, work = null;
+        if (meterFactory is not null)
+        {
+            var meter = meterFactory.Create(MeterName);
+            lateness = meter.CreateHistogram<double>("voiceconnector.pacing.tick_lateness", "ms", "How late a pacing thread started a 20 ms tick");
+            work = meter.CreateHistogram<double>("voiceconnector.pacing.tick_work", "ms", "Time a pacing thread spent on one tick for all its senders");
+        }
+
         var start = Stopwatch.GetTimestamp();
         threads = new PacingThread[threadCount];
         for (var i = 0; i < threadCount; i++)
         {
-            threads[i] = new PacingThread(logger, start, i, stopping.Token);
+            threads[i] = new PacingThread(logger, start, i, lateness, work, stopping.Token);
         }
     }
 

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Diagnostics.Metrics;
 
 namespace VoiceConnector.Edge.Media;
 
@@ -6,19 +7,28 @@ namespace VoiceConnector.Edge.Media;
 /// One thread of the <see cref="PacingClock"/>: ticks every 20 ms on the clock's absolute, drift-free schedule
 /// (tick n is due at start + n * 20 ms, whatever the previous tick cost) and calls each of its senders in turn:
 /// first every sender's <see cref="IPacedSender.OnTick"/> (the sends), then every <see cref="IPacedSender.AfterTick"/>.
-/// It sleeps until the tick is due and never spins: a tick fires at most about a millisecond late, never early.
+/// It sleeps until the tick is due and never spins: a tick fires at most about a millisecond late, never early. It
+/// runs at real-time priority where permitted (<see cref="ThreadPriority"/>), and even when overrun sleeps 1 ms a tick.
 /// </summary>
 internal sealed partial class PacingThread
 {
     /// <summary>When the thread falls this many ticks behind (process paused), it skips ahead instead of bursting.</summary>
     private const int MaxBehindTicks = 5;
 
-    /// <summary>Nice value of a pacing thread: ahead of the thread pool and other bulk work on the same cores.</summary>
+    /// <summary>
+    /// Real-time priority of a pacing thread (1-99; low, under kernel and audio-server threads): it then runs the
+    /// moment its tick is due instead of waiting behind the thread pool or other processes on the same cores.
+    /// </summary>
+    private const int RealTimePriority = 10;
+
+    /// <summary>Nice value when real-time scheduling is not permitted: ahead of bulk work at least.</summary>
     private const int Nice = -10;
 
     private static readonly long IntervalTicks = Stopwatch.Frequency * PacingClock.IntervalMs / 1000;
 
     private readonly ILogger logger;
+    private readonly Histogram<double>? lateness;
+    private readonly Histogram<double>? work;
     private readonly long start;
     private readonly CancellationToken stopping;
     private readonly Lock gate = new();
@@ -26,9 +36,11 @@ internal sealed partial class PacingThread
     private Thread? thread;
     private long skippedTicks;
 
-    public PacingThread(ILogger logger, long start, int index, CancellationToken stopping)
+    public PacingThread(ILogger logger, long start, int index, Histogram<double>? lateness, Histogram<double>? work, CancellationToken stopping)
     {
         this.logger = logger;
+        this.lateness = lateness;
+        this.work = work;
         this.start = start;
         this.stopping = stopping;
         Index = index;
@@ -70,16 +82,16 @@ internal sealed partial class PacingThread
 
     private void Run()
     {
-        if (!ThreadPriority.TrySetCurrentThreadNice(Nice))
-        {
-            LogNormalPriority(logger, Index, Nice);
-        }
+        var priority = ThreadPriority.RaiseCurrentThread(RealTimePriority, Nice);
+        LogPriority(logger, Index, priority);
 
         // Start at the clock's next tick, so that every thread numbers its ticks alike and none comes early.
         var tick = (Stopwatch.GetTimestamp() - start + IntervalTicks - 1) / IntervalTicks;
         while (!stopping.IsCancellationRequested)
         {
-            WaitUntil(start + (tick * IntervalTicks));
+            var due = start + (tick * IntervalTicks);
+            WaitUntil(due);
+            var began = Stopwatch.GetTimestamp();
             var current = Volatile.Read(ref senders);
             foreach (var sender in current)
             {
@@ -89,6 +101,12 @@ internal sealed partial class PacingThread
             foreach (var sender in current)
             {
                 Call(sender, tick, afterTick: true);
+            }
+
+            if (current.Length > 0)
+            {
+                lateness?.Record((began - due) * 1000.0 / Stopwatch.Frequency);
+                work?.Record((Stopwatch.GetTimestamp() - began) * 1000.0 / Stopwatch.Frequency);
             }
 
             tick++;
@@ -125,6 +143,14 @@ internal sealed partial class PacingThread
 
     private void WaitUntil(long due)
     {
+        if (due - Stopwatch.GetTimestamp() <= 0)
+        {
+            // Overrun (more calls than the core carries): still give the core up for a moment, so that a real-time
+            // pacing thread never starves signalling and the agents on its core.
+            Thread.Sleep(1);
+            return;
+        }
+
         while (!stopping.IsCancellationRequested)
         {
             var remaining = due - Stopwatch.GetTimestamp();
@@ -142,8 +168,8 @@ internal sealed partial class PacingThread
     [LoggerMessage(Level = LogLevel.Error, Message = "A paced sender failed on the clock tick")]
     private static partial void LogSenderFailed(ILogger logger, Exception exception);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Pacing thread {Index} runs at normal priority: setting nice {Nice} needs CAP_SYS_NICE")]
-    private static partial void LogNormalPriority(ILogger logger, int index, int nice);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Pacing thread {Index} scheduling: {Level} (RealTime and Nice need CAP_SYS_NICE)")]
+    private static partial void LogPriority(ILogger logger, int index, ThreadPriorityLevel level);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Pacing thread {Index} fell {Ticks} ticks behind and skipped ahead")]
     private static partial void LogBehind(ILogger logger, int index, long ticks);
