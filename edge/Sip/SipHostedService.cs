@@ -13,7 +13,9 @@ namespace VoiceConnector.Edge.Sip;
 
 /// <summary>
 /// Runs the SIP stack: binds UDP and TCP on Sip:ListenAddress/Sip:Port, and one processing loop that takes
-/// messages from the bounded inbound channel and hands them to the UAS.
+/// messages from the bounded inbound channel and hands them to the UAS. The loop has a thread of its own: under a
+/// flood the channel always has messages, and an async loop would hold a thread-pool thread for as long as the flood
+/// lasts, starving the calls' agents.
 /// </summary>
 public sealed class SipHostedService : IHostedService, IAsyncDisposable
 {
@@ -32,7 +34,8 @@ public sealed class SipHostedService : IHostedService, IAsyncDisposable
         new BoundedChannelOptions(InboundCapacity) { SingleReader = true, FullMode = BoundedChannelFullMode.DropWrite });
 
     private SipTransports? transports;
-    private Task processing = Task.CompletedTask;
+    private readonly TaskCompletionSource processed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private Thread? processing;
 
     public SipHostedService(
         IOptions<SipOptions> options,
@@ -72,14 +75,30 @@ public sealed class SipHostedService : IHostedService, IAsyncDisposable
         var uas = new SipUserAgentServer(layer, Calls, invites, policy, logger);
         transports.Udp.Start();
         transports.Tcp.Start();
-        processing = Task.Run(async () =>
-        {
-            await foreach (var message in inbound.Reader.ReadAllAsync(CancellationToken.None))
-            {
-                uas.Handle(message);
-            }
-        }, CancellationToken.None);
+        processing = new Thread(() => Process(uas)) { IsBackground = true, Name = "sip-processing" };
+        processing.Start();
         return Task.CompletedTask;
+    }
+
+    private void Process(SipUserAgentServer uas)
+    {
+        try
+        {
+            var reader = inbound.Reader;
+
+            // Blocking this thread (its own, not the pool's) while the channel is empty is the point.
+            while (reader.WaitToReadAsync().AsTask().GetAwaiter().GetResult())
+            {
+                while (reader.TryRead(out var message))
+                {
+                    uas.Handle(message);
+                }
+            }
+        }
+        finally
+        {
+            processed.TrySetResult();
+        }
     }
 
     private SipTransports Bind(IPAddress address)
@@ -110,7 +129,10 @@ public sealed class SipHostedService : IHostedService, IAsyncDisposable
         }
 
         inbound.Writer.TryComplete();
-        await processing.WaitAsync(cancellationToken);
+        if (processing is not null)
+        {
+            await processed.Task.WaitAsync(cancellationToken);
+        }
     }
 
     public async ValueTask DisposeAsync() => await StopAsync(CancellationToken.None);

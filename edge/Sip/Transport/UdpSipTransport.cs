@@ -7,8 +7,10 @@ namespace VoiceConnector.Edge.Sip.Transport;
 
 /// <summary>
 /// The UDP listener. Its receive loop only copies each datagram, applies the per-source flood limit and hands the
-/// bytes to the bounded inbound channel; parsing and handling happen elsewhere. Responses leave from this socket,
-/// so they come from the address the request was sent to (RFC 3581 symmetric signalling).
+/// bytes to the bounded inbound channel; parsing and handling happen elsewhere. The loop has a thread of its own,
+/// blocking on the socket: under a flood, receives always have data, and an async loop would never give its
+/// thread-pool thread back, starving the calls' agents. Responses leave from this socket, so they come from the
+/// address the request was sent to (RFC 3581 symmetric signalling).
 /// </summary>
 public sealed class UdpSipTransport : IAsyncDisposable
 {
@@ -17,7 +19,8 @@ public sealed class UdpSipTransport : IAsyncDisposable
     private readonly SipAccessPolicy policy;
     private readonly ILogger logger;
     private readonly CancellationTokenSource stopping = new();
-    private Task receiving = Task.CompletedTask;
+    private readonly TaskCompletionSource stopped = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private Thread? receiving;
     private int queueFullLogged;
 
     public UdpSipTransport(IPEndPoint bind, ChannelWriter<SipInboundMessage> inbound, SipAccessPolicy policy, ILogger logger)
@@ -37,7 +40,8 @@ public sealed class UdpSipTransport : IAsyncDisposable
     public void Start()
     {
         logger.Listening("UDP", LocalEndPoint);
-        receiving = Task.Run(() => ReceiveLoopAsync(stopping.Token));
+        receiving = new Thread(ReceiveLoop) { IsBackground = true, Name = "sip-udp-receive" };
+        receiving.Start();
     }
 
     public bool Send(IPEndPoint target, byte[] data)
@@ -58,53 +62,56 @@ public sealed class UdpSipTransport : IAsyncDisposable
         }
     }
 
-    private async Task ReceiveLoopAsync(CancellationToken cancellationToken)
+    private void ReceiveLoop()
     {
         var buffer = new byte[65536];
-        EndPoint any = new IPEndPoint(LocalEndPoint.AddressFamily == AddressFamily.InterNetworkV6 ? IPAddress.IPv6Any : IPAddress.Any, 0);
-        while (!cancellationToken.IsCancellationRequested)
+        var source = new SocketAddress(socket.AddressFamily);
+        try
         {
-            SocketReceiveFromResult result;
-            try
+            while (!stopping.IsCancellationRequested)
             {
-                result = await socket.ReceiveFromAsync(buffer, SocketFlags.None, any, cancellationToken);
-            }
-            catch (OperationCanceledException)
-            {
-                break;
-            }
-            catch (ObjectDisposedException)
-            {
-                break;
-            }
-            catch (SocketException exception) when (exception.SocketErrorCode is SocketError.ConnectionReset or SocketError.MessageSize)
-            {
-                continue;
-            }
-
-            var remote = (IPEndPoint)result.RemoteEndPoint;
-            var data = buffer.AsSpan(0, result.ReceivedBytes);
-            if (!policy.Admit(data, remote.Address, out var firstDrop))
-            {
-                if (firstDrop)
+                int length;
+                try
                 {
-                    logger.FloodDropping(remote.Address);
+                    length = socket.ReceiveFrom(buffer, SocketFlags.None, source);
+                }
+                catch (SocketException exception) when (!stopping.IsCancellationRequested && exception.SocketErrorCode is SocketError.ConnectionReset or SocketError.MessageSize)
+                {
+                    continue;
+                }
+                catch (Exception exception) when (exception is ObjectDisposedException or SocketException)
+                {
+                    break;
                 }
 
-                continue;
-            }
-
-            if (!inbound.TryWrite(new SipInboundMessage(data.ToArray(), new SipRemote(SipProtocol.Udp, remote))))
-            {
-                if (Interlocked.Exchange(ref queueFullLogged, 1) == 0)
+                var remote = (IPEndPoint)LocalEndPoint.Create(source);
+                var data = buffer.AsSpan(0, length);
+                if (!policy.Admit(data, remote.Address, out var firstDrop))
                 {
-                    logger.QueueFull();
+                    if (firstDrop)
+                    {
+                        logger.FloodDropping(remote.Address);
+                    }
+
+                    continue;
+                }
+
+                if (!inbound.TryWrite(new SipInboundMessage(data.ToArray(), new SipRemote(SipProtocol.Udp, remote))))
+                {
+                    if (Interlocked.Exchange(ref queueFullLogged, 1) == 0)
+                    {
+                        logger.QueueFull();
+                    }
+                }
+                else
+                {
+                    Volatile.Write(ref queueFullLogged, 0);
                 }
             }
-            else
-            {
-                Volatile.Write(ref queueFullLogged, 0);
-            }
+        }
+        finally
+        {
+            stopped.TrySetResult();
         }
     }
 
@@ -112,13 +119,9 @@ public sealed class UdpSipTransport : IAsyncDisposable
     {
         await stopping.CancelAsync();
         socket.Dispose();
-        try
+        if (receiving is not null)
         {
-            await receiving;
-        }
-        catch (OperationCanceledException)
-        {
-            // Stopped.
+            await stopped.Task;
         }
 
         stopping.Dispose();
