@@ -5,8 +5,8 @@ using VoiceConnector.Edge.Media.Codecs;
 namespace VoiceConnector.Edge.LoadTests;
 
 /// <summary>
-/// Media Streams load test: starts the edge (echo agent) as its own process and ramps concurrent simulated Twilio
-/// streams in steps, holding each step for a bounded time. A step passes when every stream is served (open, echo
+/// Media Streams load test: starts the edge (echo agent) as its own process, warms both up with a few streams, and
+/// ramps concurrent simulated Twilio streams in steps, holding each step for a bounded time. A step passes when every stream is served (open, echo
 /// audio heard, at least 95% of the expected media frames in the window) and the spacing of the edge's media messages,
 /// as the streams receive them, has p1 >= 15 ms and p99 &lt;= 25 ms. Also shows the edge's own view of that spacing
 /// (<c>voiceconnector.twilio.send_interval</c> from its /metrics, bucket bounds). Prints one line per step and the result.
@@ -30,6 +30,11 @@ internal static class Program
         Console.WriteLine("streams | served | frames rx/expected | spacing p1 / p50 / p99 / p99.9 / max ms | within 20+-5 | edge-side p1 / p99 ms, within | edge CPU % | CPU ms/stream-s | edge RSS MB | KB/stream | marginal KB/stream | result");
         try
         {
+            // Warm-up, not reported: both processes JIT-compile and tier up their hot paths (as in a long-running
+            // edge) before the first measured step.
+            await OpenAsync(streams, Math.Min(50, options.Start), edge.StreamUri, signature, frames, spacing);
+            await Task.Delay(TimeSpan.FromSeconds(options.SettleSeconds));
+            await MeasureAsync(streams, spacing, edge, 5);
             for (var target = options.Start; target <= options.Max; target += options.Step)
             {
                 var refused = await OpenAsync(streams, target - streams.Count, edge.StreamUri, signature, frames, spacing);
