@@ -52,6 +52,9 @@ internal sealed class TwilioCaller : ConversationCaller
     /// <summary>The stream client's time (ms since it connected) of a Stopwatch timestamp.</summary>
     public double ToStreamMs(long timestamp) => Stopwatch.GetElapsedTime(client.StartedAt, timestamp).TotalMilliseconds;
 
+    /// <summary>Gaps the caller heard within the agent's utterances (Twilio's buffer ran dry).</summary>
+    public (int Count, double TotalMs) Dropouts => Update(_ => playback.Dropouts);
+
     public override short[] ReceivedSince(long since)
     {
         var heard = Heard(ToStreamMs(since));

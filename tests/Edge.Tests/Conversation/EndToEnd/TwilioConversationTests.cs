@@ -25,7 +25,8 @@ public sealed class TwilioConversationTests(ITestOutputHelper output) : Conversa
             $"clear {log.ClearMs - interruptedMs:F0} ms after the caller started talking over the agent; reply audio sent before it " +
             $"{log.SentBytes / 8} ms, confirmed played by the last mark echoed before it ({log.ConfirmedMark}) {log.ConfirmedBytes / 8} ms " +
             $"= {confirmedWords:F1} of {words} words; kept in the history: {cutWords} words; clear messages in the call: " +
-            twilio.Stream.Read(c => string.Join(", ", c.Clears.Select(t => $"{t - interruptedMs:F0} ms"))));
+            twilio.Stream.Read(c => string.Join(", ", c.Clears.Select(t => $"{t - interruptedMs:F0} ms"))) +
+            $"; dropouts heard in the call: {twilio.Dropouts.Count} ({twilio.Dropouts.TotalMs:F0} ms)");
 
         Assert.InRange(log.ClearMs - interruptedMs, 0, StopBoundMs);
         Assert.True(

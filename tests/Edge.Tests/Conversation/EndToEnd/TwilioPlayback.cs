@@ -9,10 +9,16 @@ namespace VoiceConnector.Edge.Tests.Conversation.EndToEnd;
 /// </summary>
 internal sealed class TwilioPlayback
 {
+    /// <summary>A wait for audio shorter than this is a dropout within an utterance; longer, a pause between two.</summary>
+    private const double DropoutMaxMs = 300;
+
     private readonly List<(double StartMs, short[] Pcm)> heard = [];
     private int mediaSeen;
     private int clearsSeen;
     private double endMs;
+
+    /// <summary>Times Twilio ran dry within an utterance (the caller heard a gap), and their total length.</summary>
+    public (int Count, double TotalMs) Dropouts { get; private set; }
 
     /// <summary>Takes in the messages received since the last call (both lists only grow), in arrival order.</summary>
     public void Add(IReadOnlyList<(double AtMs, byte[] Audio)> media, IReadOnlyList<double> clears)
@@ -67,6 +73,11 @@ internal sealed class TwilioPlayback
         var pcm = new short[muLaw.Length];
         MuLaw.Decode(muLaw, pcm);
         var start = Math.Max(endMs, atMs);
+        if (atMs > endMs && atMs - endMs < DropoutMaxMs && heard.Count > 0)
+        {
+            Dropouts = (Dropouts.Count + 1, Dropouts.TotalMs + (atMs - endMs));
+        }
+
         heard.Add((start, pcm));
         endMs = start + (pcm.Length / 8.0);
     }
