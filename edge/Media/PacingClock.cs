@@ -3,134 +3,105 @@ using System.Diagnostics;
 namespace VoiceConnector.Edge.Media;
 
 /// <summary>
-/// The one timer wheel for all calls: a single dedicated thread ticks every 20 ms on an absolute, drift-free
-/// schedule (tick n is due at start + n * 20 ms, whatever the previous tick cost) and calls every registered
-/// sender in turn. Coarse sleeps, then a short spin for the last fraction of a millisecond.
+/// The timer wheel for all calls: one <see cref="PacingThread"/> per core, all ticking every 20 ms on one shared,
+/// absolute schedule (tick n of every thread is due at start + n * 20 ms). A sender is placed on the thread with the
+/// fewest senders and stays there, so its ticks are consecutive and come from one thread; the work of many calls is
+/// spread over the cores instead of queued behind one thread.
 /// </summary>
-public sealed partial class PacingClock : IPacingClock, IDisposable
+public sealed class PacingClock : IPacingClock, IDisposable
 {
     /// <summary>Tick period.</summary>
     public const int IntervalMs = 20;
 
-    /// <summary>When the clock falls this many ticks behind (process paused), it skips ahead instead of bursting.</summary>
-    private const int MaxBehindTicks = 5;
-
-    private static readonly long IntervalTicks = Stopwatch.Frequency * IntervalMs / 1000;
-    private static readonly long SpinThreshold = Stopwatch.Frequency * 3 / 2000;
-
-    private readonly ILogger<PacingClock> logger;
     private readonly Lock gate = new();
     private readonly CancellationTokenSource stopping = new();
-    private IPacedSender[] senders = [];
-    private Thread? thread;
+    private readonly PacingThread[] threads;
 
-    public PacingClock(ILogger<PacingClock> logger) => this.logger = logger;
+    public PacingClock(ILogger<PacingClock> logger)
+        : this(logger, Environment.ProcessorCount)
+    {
+    }
+
+    /// <param name="logger">Where sender failures and overruns are logged.</param>
+    /// <param name="threadCount">Pacing threads (one per core by default).</param>
+    public PacingClock(ILogger<PacingClock> logger, int threadCount)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(threadCount);
+        var start = Stopwatch.GetTimestamp();
+        threads = new PacingThread[threadCount];
+        for (var i = 0; i < threadCount; i++)
+        {
+            threads[i] = new PacingThread(logger, start, i, stopping.Token);
+        }
+    }
 
     /// <summary>Number of registered senders.</summary>
-    public int Count => Volatile.Read(ref senders).Length;
+    public int Count
+    {
+        get
+        {
+            var count = 0;
+            foreach (var thread in threads)
+            {
+                count += thread.Count;
+            }
 
-    /// <summary>Ticks skipped because the clock thread fell behind.</summary>
-    public long SkippedTicks { get; private set; }
+            return count;
+        }
+    }
+
+    /// <summary>Number of pacing threads.</summary>
+    public int ThreadCount => threads.Length;
+
+    /// <summary>Ticks skipped because a pacing thread fell behind.</summary>
+    public long SkippedTicks
+    {
+        get
+        {
+            long skipped = 0;
+            foreach (var thread in threads)
+            {
+                skipped += thread.SkippedTicks;
+            }
+
+            return skipped;
+        }
+    }
 
     public IDisposable Register(IPacedSender sender)
     {
         ArgumentNullException.ThrowIfNull(sender);
         ObjectDisposedException.ThrowIf(stopping.IsCancellationRequested, this);
+        PacingThread least;
         lock (gate)
         {
-            Volatile.Write(ref senders, [.. senders, sender]);
-            if (thread is null)
+            least = threads[0];
+            foreach (var thread in threads)
             {
-                thread = new Thread(Run) { IsBackground = true, Name = "pacing-clock", Priority = ThreadPriority.AboveNormal };
-                thread.Start();
+                if (thread.Count < least.Count)
+                {
+                    least = thread;
+                }
             }
+
+            least.Add(sender);
         }
 
-        return new Registration(this, sender);
+        return new Registration(least, sender);
     }
 
     public void Dispose()
     {
         stopping.Cancel();
-        thread?.Join();
+        foreach (var thread in threads)
+        {
+            thread.Join();
+        }
+
         stopping.Dispose();
     }
 
-    private void Unregister(IPacedSender sender)
-    {
-        lock (gate)
-        {
-            var current = senders;
-            var index = Array.IndexOf(current, sender);
-            if (index >= 0)
-            {
-                Volatile.Write(ref senders, [.. current.AsSpan(0, index), .. current.AsSpan(index + 1)]);
-            }
-        }
-    }
-
-    private void Run()
-    {
-        var start = Stopwatch.GetTimestamp();
-        long tick = 0;
-        while (!stopping.IsCancellationRequested)
-        {
-            var due = start + (tick * IntervalTicks);
-            WaitUntil(due);
-            var current = Volatile.Read(ref senders);
-            foreach (var sender in current)
-            {
-                try
-                {
-                    sender.OnTick(tick);
-                }
-#pragma warning disable CA1031 // One sender's failure must not stop the clock for every other call.
-                catch (Exception exception)
-#pragma warning restore CA1031
-                {
-                    LogSenderFailed(exception);
-                }
-            }
-
-            tick++;
-            var behind = (Stopwatch.GetTimestamp() - (start + (tick * IntervalTicks))) / IntervalTicks;
-            if (behind > MaxBehindTicks)
-            {
-                tick += behind;
-                SkippedTicks += behind;
-                LogBehind(behind);
-            }
-        }
-    }
-
-    private void WaitUntil(long due)
-    {
-        while (true)
-        {
-            var remaining = due - Stopwatch.GetTimestamp();
-            if (remaining <= 0 || stopping.IsCancellationRequested)
-            {
-                return;
-            }
-
-            if (remaining > SpinThreshold)
-            {
-                Thread.Sleep((int)Math.Max(1, ((remaining - SpinThreshold) * 1000 / Stopwatch.Frequency)));
-            }
-            else
-            {
-                Thread.SpinWait(50);
-            }
-        }
-    }
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "A paced sender failed on the clock tick")]
-    private partial void LogSenderFailed(Exception exception);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Pacing clock fell {Ticks} ticks behind and skipped ahead")]
-    private partial void LogBehind(long ticks);
-
-    private sealed class Registration(PacingClock clock, IPacedSender sender) : IDisposable
+    private sealed class Registration(PacingThread thread, IPacedSender sender) : IDisposable
     {
         private int disposed;
 
@@ -138,7 +109,7 @@ public sealed partial class PacingClock : IPacingClock, IDisposable
         {
             if (Interlocked.Exchange(ref disposed, 1) == 0)
             {
-                clock.Unregister(sender);
+                thread.Remove(sender);
             }
         }
     }

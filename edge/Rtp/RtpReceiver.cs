@@ -9,9 +9,9 @@ namespace VoiceConnector.Edge.Rtp;
 
 /// <summary>
 /// The incoming half of a session: validates datagrams (symmetric-RTP latch, payload type, SSRC), feeds the jitter
-/// buffer and the DTMF receiver from the receive loop, and plays 20 ms frames out of the jitter buffer (decode,
-/// resample to 16 kHz, conceal losses) into the bounded caller-audio channel at one frame per 20 ms since playout
-/// began: driven by packet arrivals on the receive thread, and by the clock tick only while arrivals stall.
+/// buffer and the DTMF receiver, and on each clock tick plays the 20 ms frames that are due out of the jitter buffer
+/// (decode, resample to 16 kHz, conceal losses) into the bounded caller-audio channel, one frame per 20 ms since
+/// playout began.
 /// </summary>
 public sealed class RtpReceiver
 {
@@ -19,7 +19,6 @@ public sealed class RtpReceiver
     private const int ConcealedPacketsBeforeSilence = 3;
 
     private static readonly long FrameTicks = Stopwatch.Frequency * AudioFrame.DurationMs / 1000;
-    private static readonly long StallTicks = 3 * FrameTicks;
     private static readonly long MaxBacklogTicks = 10 * FrameTicks;
 
     private readonly Lock gate = new();
@@ -43,7 +42,6 @@ public sealed class RtpReceiver
     private int concealed;
     private long position;
     private long nextFrameDue;
-    private bool stalled;
     private uint candidateSsrc;
     private ushort candidateSequence;
 
@@ -149,16 +147,12 @@ public sealed class RtpReceiver
             {
                 metrics.Invalid.Add(1);
             }
-
-            // Arrivals drive playout, on this receive thread: decoding is spread over the thread pool, not the clock.
-            stalled = false;
-            PlayDueFrames(arrival);
         }
     }
 
     /// <summary>
-    /// Clock tick: ends DTMF events whose end packets were lost, and - only while no packets arrive to drive playout
-    /// (caller silent, on hold, or a burst of loss) - delivers the frames that are due, concealed or silent.
+    /// Clock tick: ends DTMF events whose end packets were lost, and delivers the frames that are due - decoded,
+    /// or concealed and then silent while packets are missing (loss, a silent caller, hold).
     /// </summary>
     public void OnTick(long nowTimestamp)
     {
@@ -166,11 +160,7 @@ public sealed class RtpReceiver
         lock (gate)
         {
             timedOut = dtmfReceiver.OnTimer(ToUnits(nowTimestamp, 1000));
-            if (nextFrameDue != 0 && (stalled || nowTimestamp - nextFrameDue > StallTicks))
-            {
-                stalled = true;
-                PlayDueFrames(nowTimestamp);
-            }
+            PlayDueFrames(nowTimestamp);
         }
 
         if (timedOut is { } digit)

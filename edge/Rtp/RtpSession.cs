@@ -10,14 +10,20 @@ using VoiceConnector.Edge.Rtp.Rtcp;
 namespace VoiceConnector.Edge.Rtp;
 
 /// <summary>
-/// One call's RTP/RTCP media on a port pair: a receive loop per socket (RTP into the jitter buffer, RTCP reports),
-/// and one registration on the shared pacing clock that, every 20 ms, plays a caller frame out of the jitter buffer
-/// and sends one packet from the playout buffer. See <see cref="IRtpSession"/> for the lifecycle.
+/// One call's RTP/RTCP media on a port pair, driven by one registration on the shared pacing clock: every 20 ms the
+/// tick sends one packet from the playout buffer, then (once every call on the clock thread has sent) reads the RTP
+/// datagrams waiting on the (non-blocking) socket into the jitter buffer and plays the caller frames that are due. Reading on the tick costs a couple of system calls
+/// per call and no thread wake-up per packet, which is what lets one machine carry many calls; it adds at most one
+/// tick (20 ms) before a packet reaches the jitter buffer. RTCP, a packet every few seconds, has its own receive loop.
+/// See <see cref="IRtpSession"/> for the lifecycle.
 /// </summary>
 public sealed partial class RtpSession : IRtpSession, IPacedSender
 {
     private const int CallerAudioFrames = 50;
     private const int CallerDtmfCapacity = 32;
+
+    /// <summary>Datagrams read per tick at most: 20 ms packets bring one per tick, so this only bounds a flood.</summary>
+    private const int MaxDatagramsPerTick = 32;
 
     private readonly Lock gate = new();
     private readonly Socket rtpSocket;
@@ -32,6 +38,8 @@ public sealed partial class RtpSession : IRtpSession, IPacedSender
     private readonly Channel<DtmfDigit> callerDtmf;
     private readonly PlayoutBuffer playout = new();
     private readonly DtmfSender dtmfSender = new();
+    private readonly byte[] datagram = new byte[2048];
+    private readonly SocketAddress datagramSource;
     private RtpSessionParameters? parameters;
     private SymmetricRtpLatch? latch;
     private RtpReceiver? receiver;
@@ -55,6 +63,7 @@ public sealed partial class RtpSession : IRtpSession, IPacedSender
         this.metrics = metrics;
         this.logger = logger;
         LocalEndPoint = advertised;
+        datagramSource = new SocketAddress(rtpSocket.AddressFamily);
         callerAudio = Channel.CreateBounded<AudioFrame>(
             new BoundedChannelOptions(CallerAudioFrames) { FullMode = BoundedChannelFullMode.DropOldest, SingleWriter = true },
             static dropped => dropped.Dispose());
@@ -100,7 +109,8 @@ public sealed partial class RtpSession : IRtpSession, IPacedSender
             receiver = new RtpReceiver(parameters, latch, metrics, callerAudio.Writer, callerDtmf.Writer);
             sender = new RtpSender(rtpSocket, parameters, latch, playout, dtmfSender, metrics);
             rtcp = new RtcpReporter(rtcpSocket, RtcpEndPoint(parameters.RemoteEndPoint), sender, receiver, metrics, $"edge@{LocalEndPoint}");
-            receiveLoops = Task.WhenAll(Task.Run(() => ReceiveLoopAsync(ended.Token)), Task.Run(() => rtcp.ReceiveLoopAsync(ended.Token)));
+            rtpSocket.Blocking = false;
+            receiveLoops = Task.Run(() => rtcp.ReceiveLoopAsync(ended.Token));
             clockRegistration = clock.Register(this);
         }
 
@@ -168,8 +178,21 @@ public sealed partial class RtpSession : IRtpSession, IPacedSender
                 return;
             }
 
-            receiver!.OnTick(Stopwatch.GetTimestamp());
             sender.OnTick();
+        }
+    }
+
+    void IPacedSender.AfterTick(long tick)
+    {
+        lock (gate)
+        {
+            if (clockRegistration is null || receiver is null)
+            {
+                return;
+            }
+
+            ReceiveWaitingDatagrams();
+            receiver.OnTick(Stopwatch.GetTimestamp());
             rtcp!.OnTick(tick);
         }
     }
@@ -214,28 +237,35 @@ public sealed partial class RtpSession : IRtpSession, IPacedSender
         ended.Dispose();
     }
 
-    private async Task ReceiveLoopAsync(CancellationToken cancellationToken)
+    /// <summary>Reads what the caller sent since the last tick (runs on the clock thread, under the session lock).</summary>
+    private void ReceiveWaitingDatagrams()
     {
-        var buffer = new byte[2048];
-        var source = new SocketAddress(rtpSocket.AddressFamily);
-        while (!cancellationToken.IsCancellationRequested)
+        try
         {
-            int length;
-            try
+            // Poll, not Available: an empty datagram reads as 0 bytes available and would block the queue behind it.
+            for (var i = 0; i < MaxDatagramsPerTick && rtpSocket.Poll(0, SelectMode.SelectRead); i++)
             {
-                length = await rtpSocket.ReceiveFromAsync(buffer, SocketFlags.None, source, cancellationToken);
-            }
-            catch (SocketException)
-            {
-                // ICMP errors surface on some platforms as a failed receive: keep listening.
-                continue;
-            }
-            catch (Exception exception) when (exception is OperationCanceledException or ObjectDisposedException)
-            {
-                return;
-            }
+                int length;
+                try
+                {
+                    length = rtpSocket.ReceiveFrom(datagram, SocketFlags.None, datagramSource);
+                }
+                catch (SocketException)
+                {
+                    // An ICMP error reported on the socket (it is cleared by reading it): the next datagram is still there.
+                    continue;
+                }
 
-            receiver!.OnDatagram(buffer.AsSpan(0, length), source, Stopwatch.GetTimestamp());
+                receiver!.OnDatagram(datagram.AsSpan(0, length), datagramSource, Stopwatch.GetTimestamp());
+            }
+        }
+        catch (ObjectDisposedException)
+        {
+            // The call is being torn down.
+        }
+        catch (SocketException)
+        {
+            // Poll failed: nothing to read on this tick.
         }
     }
 

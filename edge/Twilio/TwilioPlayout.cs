@@ -198,6 +198,11 @@ internal sealed class TwilioPlayout : IPacedSender, IDisposable
         }
     }
 
+    /// <summary>Nothing to do once the tick's sends are out: caller audio arrives on the socket's own receive loop.</summary>
+    public void AfterTick(long tick)
+    {
+    }
+
     /// <summary>One 20 ms tick of the shared clock: sends what keeps Twilio's buffer at the lead, never waits.</summary>
     public void OnTick(long tick)
     {

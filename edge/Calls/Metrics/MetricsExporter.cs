@@ -6,7 +6,8 @@ using System.Text;
 namespace VoiceConnector.Edge.Calls.Metrics;
 
 /// <summary>
-/// Listens to every <see cref="Meter"/> whose name starts with "VoiceConnector" and renders the current values in the
+/// Listens to every <see cref="Meter"/> whose name starts with "VoiceConnector", and to the runtime's own
+/// "System.Runtime" meter (GC collections and pause time, thread pool queue, lock contention), and renders the current values in the
 /// Prometheus text exposition format for <c>GET /metrics</c>. Recording is lock-free and, for instruments without
 /// tags (the hot-path ones), allocation-free.
 /// </summary>
@@ -19,7 +20,7 @@ public sealed class MetricsExporter : IDisposable
     {
         listener.InstrumentPublished = (instrument, l) =>
         {
-            if (instrument.Meter.Name.StartsWith("VoiceConnector", StringComparison.Ordinal))
+            if (instrument.Meter.Name.StartsWith("VoiceConnector", StringComparison.Ordinal) || instrument.Meter.Name == "System.Runtime")
             {
                 series.TryAdd(instrument, new InstrumentSeries(instrument));
                 l.EnableMeasurementEvents(instrument, series[instrument]);

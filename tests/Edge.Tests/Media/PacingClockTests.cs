@@ -12,10 +12,11 @@ public sealed class PacingClockTests
     private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(20);
 
     [Fact]
-    public async Task Register_ManySenders_AllTickedFromOneThreadInStep()
+    public async Task Register_ManySenders_SpreadEvenlyOverThreadsEachSenderOnOneThreadAllInStep()
     {
-        using var clock = new PacingClock(NullLogger<PacingClock>.Instance);
-        var senders = Enumerable.Range(0, 50).Select(_ => new RecordingSender()).ToList();
+        using var clock = new PacingClock(NullLogger<PacingClock>.Instance, threadCount: 2);
+        var log = new ConcurrentQueue<TickEvent>();
+        var senders = Enumerable.Range(0, 50).Select(_ => new RecordingSender(log)).ToList();
         var registrations = senders.Select(clock.Register).ToList();
         Assert.Equal(50, clock.Count);
 
@@ -25,19 +26,44 @@ public sealed class PacingClockTests
         await Task.Delay(100);
 
         Assert.Equal(0, clock.Count);
-        Assert.Single(senders.SelectMany(s => s.Threads).Distinct());
+        Assert.All(senders, s => Assert.Single(s.Threads.Distinct()));
+        var perThread = senders.GroupBy(s => s.Threads.First()).Select(g => g.Count()).ToList();
+        Assert.Equal([25, 25], perThread);
 
-        // Every sender sees the same consecutive tick numbers (in step), and is not called again once unregistered
-        // (at most the tick in flight).
+        // Every sender sees consecutive tick numbers, the same numbers on every thread (one schedule), and is not
+        // called again once unregistered (at most the tick in flight).
         Assert.All(senders, s => AssertConsecutive(s.Ticks.ToArray()));
+        var common = senders.Select(s => s.Ticks.ToHashSet()).Aggregate((a, b) => { a.IntersectWith(b); return a; });
+        Assert.NotEmpty(common);
         Assert.All(senders.Zip(counts), p => Assert.InRange(p.First.Ticks.Count, p.Second, p.Second + 1));
+    }
+
+    [Fact]
+    public async Task Run_ManySenders_EverySendOfATickBeforeAnyAfterTickOnItsThread()
+    {
+        using var clock = new PacingClock(NullLogger<PacingClock>.Instance, threadCount: 2);
+        var log = new ConcurrentQueue<TickEvent>();
+        var senders = Enumerable.Range(0, 20).Select(_ => new RecordingSender(log)).ToList();
+        var registrations = senders.Select(clock.Register).ToList();
+        await WaitUntilAsync(() => senders.All(s => s.AfterTicks.Count >= 5));
+        registrations.ForEach(r => r.Dispose());
+
+        var events = log.ToArray();
+        foreach (var group in events.Select((e, index) => (e, index)).GroupBy(x => (x.e.Thread, x.e.Tick)))
+        {
+            var lastSend = group.Where(x => !x.e.After).Select(x => x.index).DefaultIfEmpty(-1).Max();
+            var firstAfter = group.Where(x => x.e.After).Select(x => x.index).DefaultIfEmpty(int.MaxValue).Min();
+            Assert.True(lastSend < firstAfter, $"thread {group.Key.Thread} tick {group.Key.Tick}: an AfterTick ran before every OnTick");
+        }
+
+        Assert.All(senders, s => AssertConsecutive(s.AfterTicks.ToArray()));
     }
 
     [Fact]
     public async Task Run_Schedule_TicksNeverEarlyAndNoneSkipped()
     {
         using var clock = new PacingClock(NullLogger<PacingClock>.Instance);
-        var sender = new RecordingSender();
+        var sender = new RecordingSender(new ConcurrentQueue<TickEvent>());
         using (clock.Register(sender))
         {
             await WaitUntilAsync(() => sender.Ticks.Count >= 40);
@@ -60,11 +86,12 @@ public sealed class PacingClockTests
     public async Task OnTick_SenderThrows_OtherSendersKeepTicking()
     {
         using var clock = new PacingClock(NullLogger<PacingClock>.Instance);
-        var healthy = new RecordingSender();
+        var healthy = new RecordingSender(new ConcurrentQueue<TickEvent>());
         using var failing = clock.Register(new FailingSender());
         using var registration = clock.Register(healthy);
-        await WaitUntilAsync(() => healthy.Ticks.Count >= 5);
+        await WaitUntilAsync(() => healthy.AfterTicks.Count >= 5);
         AssertConsecutive(healthy.Ticks.ToArray());
+        AssertConsecutive(healthy.AfterTicks.ToArray());
     }
 
     private static void AssertConsecutive(long[] ticks)
@@ -85,9 +112,13 @@ public sealed class PacingClockTests
         }
     }
 
-    private sealed class RecordingSender : IPacedSender
+    private sealed record TickEvent(int Thread, long Tick, bool After);
+
+    private sealed class RecordingSender(ConcurrentQueue<TickEvent> log) : IPacedSender
     {
         public ConcurrentQueue<long> Ticks { get; } = new();
+
+        public ConcurrentQueue<long> AfterTicks { get; } = new();
 
         public ConcurrentQueue<long> Times { get; } = new();
 
@@ -98,11 +129,20 @@ public sealed class PacingClockTests
             Ticks.Enqueue(tick);
             Times.Enqueue(Stopwatch.GetTimestamp());
             Threads.Enqueue(Environment.CurrentManagedThreadId);
+            log.Enqueue(new TickEvent(Environment.CurrentManagedThreadId, tick, After: false));
+        }
+
+        public void AfterTick(long tick)
+        {
+            AfterTicks.Enqueue(tick);
+            log.Enqueue(new TickEvent(Environment.CurrentManagedThreadId, tick, After: true));
         }
     }
 
     private sealed class FailingSender : IPacedSender
     {
         public void OnTick(long tick) => throw new InvalidOperationException("boom");
+
+        public void AfterTick(long tick) => throw new InvalidOperationException("boom");
     }
 }

@@ -7,7 +7,7 @@ using VoiceConnector.Edge.Rtp;
 
 namespace VoiceConnector.Edge.Tests.Rtp;
 
-/// <summary>The receive path driven with synthetic arrival times: deterministic playout, loss and source changes.</summary>
+/// <summary>The receive path driven with synthetic arrival and tick times: deterministic playout, loss and source changes.</summary>
 public sealed class RtpReceiverTests : IDisposable
 {
     private static readonly long PacketTicks = Stopwatch.Frequency / 50;
@@ -32,7 +32,7 @@ public sealed class RtpReceiverTests : IDisposable
             Arrive(0xA, (ushort)i, i);
         }
 
-        // The first packet waits for the target depth (2 packets); then each arrival makes one frame due.
+        // The first packet waits for the target depth (2 packets); then each tick makes one frame due.
         Assert.Equal(19, Drain().Count);
     }
 
@@ -94,8 +94,13 @@ public sealed class RtpReceiverTests : IDisposable
 
     public void Dispose() => host.Dispose();
 
-    private void Arrive(uint ssrc, ushort sequence, int slot) =>
-        receiver.OnDatagram(RtpPeer.Packet(0, sequence, (uint)(sequence * 160), ssrc, payload), Caller.Serialize(), 1 + (slot * PacketTicks));
+    /// <summary>A packet read on the tick of its slot, then that tick's playout, as the session does it.</summary>
+    private void Arrive(uint ssrc, ushort sequence, int slot)
+    {
+        var arrival = 1 + (slot * PacketTicks);
+        receiver.OnDatagram(RtpPeer.Packet(0, sequence, (uint)(sequence * 160), ssrc, payload), Caller.Serialize(), arrival);
+        receiver.OnTick(arrival);
+    }
 
     private List<AudioFrame> Drain()
     {
