@@ -12,7 +12,8 @@ namespace VoiceConnector.Edge.Twilio;
 /// <see cref="TwilioOptions.PlayoutLeadMs"/> buffered at Twilio. A numbered <c>mark</c> follows every
 /// <see cref="TwilioOptions.MarkIntervalMs"/> of audio and the end of what was queued; its echo moves the played
 /// position. <see cref="Clear"/> sends <c>clear</c> and ignores the echoes Twilio then returns for discarded marks.
-/// Positions are in 16 kHz samples.
+/// An echo comes back later than its audio played (the trip to the edge): what Twilio holds is estimated net of that
+/// delay, the least lateness of the recent echoes. Positions are in 16 kHz samples.
 /// </summary>
 internal sealed class TwilioPlayout : IPacedSender, IDisposable
 {
@@ -20,6 +21,7 @@ internal sealed class TwilioPlayout : IPacedSender, IDisposable
     private const int InputChunk = 320;
     private const int MarkSlots = 64;
     private const int DriftSlackFrames = 5;
+    private const int EchoWindow = 32;
 
     private readonly Lock gate = new();
     private readonly Resampler resampler = new(16_000, 8_000);
@@ -31,6 +33,8 @@ internal sealed class TwilioPlayout : IPacedSender, IDisposable
     private readonly int leadFrames;
     private readonly int markIntervalFrames;
     private readonly long[] markPositions = new long[MarkSlots];
+    private readonly long[] markDueTicks = new long[MarkSlots];
+    private readonly long[] echoLateness = new long[EchoWindow];
     private readonly byte[] frame = new byte[FrameBytes];
     private readonly SemaphoreSlim producer = new(1, 1);
     private readonly short[] resampled;
@@ -48,6 +52,8 @@ internal sealed class TwilioPlayout : IPacedSender, IDisposable
     private long ignoreMarksUpTo;
     private long generation;
     private long lastSendTick = -2;
+    private long currentTick;
+    private long echoes;
     private long lastSendTimestamp;
     private bool closed;
     private TaskCompletionSource? spaceFreed;
@@ -173,7 +179,16 @@ internal sealed class TwilioPlayout : IPacedSender, IDisposable
             playedPosition = markPositions[id % MarkSlots];
 
             // Twilio plays on its own clock: if it holds clearly more than we think, trust it (no build-up over a long call).
-            var buffered = (int)((sentPosition - playedPosition) / (FrameBytes * 2));
+            // What was sent after the mark has partly played while the echo travelled: take off the echo's own delay,
+            // the least lateness of the recent echoes (more than that is audio Twilio holds beyond our count).
+            echoLateness[echoes++ % EchoWindow] = currentTick - markDueTicks[id % MarkSlots];
+            var trip = long.MaxValue;
+            for (var i = 0; i < Math.Min(echoes, EchoWindow); i++)
+            {
+                trip = Math.Min(trip, echoLateness[i]);
+            }
+
+            var buffered = (int)(((sentPosition - playedPosition) / (FrameBytes * 2)) - Math.Max(0, trip));
             if (buffered > bufferedFrames + DriftSlackFrames)
             {
                 bufferedFrames = buffered - DriftSlackFrames;
@@ -198,6 +213,7 @@ internal sealed class TwilioPlayout : IPacedSender, IDisposable
                 return;
             }
 
+            currentTick = tick;
             if (bufferedFrames > 0)
             {
                 bufferedFrames--;
@@ -293,6 +309,7 @@ internal sealed class TwilioPlayout : IPacedSender, IDisposable
         {
             lastMarkId = id;
             markPositions[id % MarkSlots] = sentPosition;
+            markDueTicks[id % MarkSlots] = currentTick + bufferedFrames;
             framesSinceMark = 0;
         }
     }

@@ -23,7 +23,6 @@ internal sealed class TwilioStreamClient : IAsyncDisposable
     private readonly CancellationTokenSource stop = new();
     private readonly Task receiveLoop;
     private readonly Task markLoop;
-    private readonly Stopwatch clock = Stopwatch.StartNew();
     private double playbackEndMs;
     private long sequence;
     private long chunk;
@@ -35,12 +34,18 @@ internal sealed class TwilioStreamClient : IAsyncDisposable
         markLoop = MarkLoopAsync();
     }
 
+    /// <summary><see cref="Stopwatch"/> timestamp of the connection: the zero of every time in ms below.</summary>
+    public long StartedAt { get; } = Stopwatch.GetTimestamp();
+
     public string StreamSid { get; } = "MZ" + Guid.NewGuid().ToString("N");
 
     public string CallSid { get; } = "CA" + Guid.NewGuid().ToString("N");
 
     /// <summary>Echo marks as Twilio does (true) or never (false).</summary>
     public bool EchoMarks { get; set; } = true;
+
+    /// <summary>Extra delay of every echo (Twilio's network and jitter buffer), in ms; 0 echoes as playback ends.</summary>
+    public double MarkEchoDelayMs { get; set; }
 
     /// <summary>Audio the edge sent, in arrival order, with arrival time (ms since connect).</summary>
     public List<(double AtMs, byte[] Audio)> Media { get; } = [];
@@ -50,6 +55,12 @@ internal sealed class TwilioStreamClient : IAsyncDisposable
 
     /// <summary>Names of the marks echoed back to the edge, in order.</summary>
     public List<string> EchoedMarks { get; } = [];
+
+    /// <summary>The echoes of <see cref="EchoedMarks"/> with the time each was sent (ms since connect).</summary>
+    public List<(double AtMs, string Name)> Echoes { get; } = [];
+
+    /// <summary>Arrival times (ms since connect) of the edge's <c>clear</c> messages.</summary>
+    public List<double> Clears { get; } = [];
 
     public WebSocketCloseStatus? CloseStatus => socket.CloseStatus;
 
@@ -286,7 +297,7 @@ internal sealed class TwilioStreamClient : IAsyncDisposable
 
     private void OnMessage(TwilioMessage message)
     {
-        var now = clock.Elapsed.TotalMilliseconds;
+        var now = Stopwatch.GetElapsedTime(StartedAt).TotalMilliseconds;
         lock (gate)
         {
             Events.Add((message.Event, message.Mark?.Name ?? ""));
@@ -298,13 +309,14 @@ internal sealed class TwilioStreamClient : IAsyncDisposable
                     playbackEndMs = Math.Max(playbackEndMs, now) + (audio.Length / 8.0);
                     break;
                 case "mark":
-                    pendingMarks.Add((message.Mark!.Name, Math.Max(playbackEndMs, now)));
+                    pendingMarks.Add((message.Mark!.Name, Math.Max(playbackEndMs, now) + MarkEchoDelayMs));
                     break;
                 case "clear":
+                    Clears.Add(now);
                     playbackEndMs = now;
                     for (var i = 0; i < pendingMarks.Count; i++)
                     {
-                        pendingMarks[i] = (pendingMarks[i].Name, now);
+                        pendingMarks[i] = (pendingMarks[i].Name, Math.Min(pendingMarks[i].DueMs, now + MarkEchoDelayMs));
                     }
 
                     break;
@@ -319,7 +331,7 @@ internal sealed class TwilioStreamClient : IAsyncDisposable
             while (!stop.IsCancellationRequested)
             {
                 await Task.Delay(5, stop.Token);
-                var now = clock.Elapsed.TotalMilliseconds;
+                var now = Stopwatch.GetElapsedTime(StartedAt).TotalMilliseconds;
                 List<string> due = [];
                 lock (gate)
                 {
@@ -333,9 +345,11 @@ internal sealed class TwilioStreamClient : IAsyncDisposable
                 foreach (var name in due.Where(_ => EchoMarks && socket.State == WebSocketState.Open))
                 {
                     await SendAsync(new TwilioMessage { Event = "mark", StreamSid = StreamSid, Mark = new TwilioMark(name) });
+                    var sentAt = Stopwatch.GetElapsedTime(StartedAt).TotalMilliseconds;
                     lock (gate)
                     {
                         EchoedMarks.Add(name);
+                        Echoes.Add((sentAt, name));
                     }
                 }
             }
