@@ -9,17 +9,20 @@
 #      per call in the window.
 #  (b) call setup rate: sipp uac against the edge vs against `sipp -sn uas`, same machine, same run, as a ratio.
 # Usage: scripts/bench-sip.sh [--steps "250 500 750 1000"] [--rate 100] [--setup-calls 1000] [--setup-rate 300]
+#                             [--without-sys-nice]
 # Every step is bounded in time; all processes it starts are stopped on exit.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 
-steps="250 500 750 1000"; rate=100; setup_calls=1000; setup_rate=300
+steps="250 500 750 1000"; rate=100; setup_calls=1000; setup_rate=300; run_as=()
 while [ $# -gt 0 ]; do
   case "$1" in
     --steps) steps="$2"; shift 2 ;;
     --rate) rate="$2"; shift 2 ;;
     --setup-calls) setup_calls="$2"; shift 2 ;;
     --setup-rate) setup_rate="$2"; shift 2 ;;
+    # The edge without CAP_SYS_NICE (as in a container without --cap-add SYS_NICE): pacing at normal priority.
+    --without-sys-nice) run_as=(setpriv --inh-caps=-sys_nice --bounding-set=-sys_nice); shift ;;
     *) echo "unknown option $1"; exit 2 ;;
   esac
 done
@@ -49,7 +52,7 @@ start_edge() {
   Agents__File="$work/agents.json" Outbox__Directory="$work/outbox" Sip__ListenAddress=127.0.0.1 Sip__Port=$sip_port ASPNETCORE_URLS=http://127.0.0.1:$http_port \
   Sip__RequestsPerSecondPerSource=1000000 Sip__RequestBurstPerSource=1000000 Sip__MaxCalls=20000 \
   Rtp__PortMin=20000 Rtp__PortMax=29999 Logging__LogLevel__Default=Warning \
-    dotnet "$edge_dll" >"$work/edge.log" 2>&1 &
+    env "Logging__LogLevel__VoiceConnector.Edge.Media.PacingClock=Information" "${run_as[@]}" dotnet "$edge_dll" >"$work/edge.log" 2>&1 &
   edge_pid=$!
   for _ in $(seq 1 100); do curl -sf "http://127.0.0.1:$http_port/health" >/dev/null 2>&1 && return 0; sleep 0.1; done
   echo "edge did not start"; cat "$work/edge.log"; exit 1
@@ -101,6 +104,7 @@ flite -t "Hello, I am calling about my order. Could you tell me when it will arr
   && sox "$work/speech.wav" -r 8000 -c 1 -e a-law -t al "$work/speech.al" || { echo "flite/sox failed"; exit 1; }
 start_edge
 run_calls 100 50 "$work/warm.csv" "$specs/uac_pcap.xml"; wait "$sipp_pid"   # warm-up, not counted
+echo "    edge pacing threads: $(grep -ho 'scheduling: [A-Za-z]*' "$work/edge.log" | sort | uniq -c | tr -s ' ' | paste -sd, -)"
 printf "%8s %8s %8s %10s %10s %12s %14s %s\n" calls ok failed p1_ms p99_ms cpu%/call rss_kB/call verdict
 best=0
 for n in $steps; do
