@@ -25,6 +25,7 @@ public sealed class EdgeCloudInitTests
         Assert.Equal(2, text.Split("$(secret ").Length - 1);
         Assert.Contains("projects/voice-test-project/secrets/$1/versions/latest:access", text, StringComparison.Ordinal);
         Assert.Contains("--network host", text, StringComparison.Ordinal);
+        Assert.Contains("--ulimit rtprio=10:10 --ulimit nice=30:30", text, StringComparison.Ordinal);
         Assert.Contains(Deployment.Edge.Image, text, StringComparison.Ordinal);
         Assert.Contains("configure-docker --registries europe-west1-docker.pkg.dev", text, StringComparison.Ordinal);
     }
