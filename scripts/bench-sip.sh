@@ -111,7 +111,8 @@ for n in $steps; do
   base_rss=$(rss_kb "$edge_pid")
   run_calls "$n" "$rate" "$work/stat-$n.csv" "$long_scenario"
   up=0
-  for _ in $(seq 1 $(( n / rate * 4 + 40 ))); do
+  # Until every call is up, or the ramp is long over (some refused): then measure what is up.
+  for _ in $(seq 1 $(( (n / rate + 8) * 2 ))); do
     up=$(sessions); [ "${up:-0}" -ge "$n" ] && break
     kill -0 "$sipp_pid" 2>/dev/null || break
     sleep 0.5

@@ -59,6 +59,20 @@ public sealed class PacingClock : IPacingClock, IDisposable
         }
     }
 
+    public double Load
+    {
+        get
+        {
+            var busiest = 0.0;
+            foreach (var thread in threads)
+            {
+                busiest = Math.Max(busiest, thread.Load);
+            }
+
+            return busiest;
+        }
+    }
+
     /// <summary>Number of pacing threads.</summary>
     public int ThreadCount => threads.Length;
 

@@ -24,6 +24,9 @@ internal sealed partial class PacingThread
     /// <summary>Nice value when real-time scheduling is not permitted: ahead of bulk work at least.</summary>
     private const int Nice = -10;
 
+    /// <summary>Weight of the newest tick in the smoothed load (about a second's memory).</summary>
+    private const double LoadSmoothing = 0.02;
+
     private static readonly long IntervalTicks = Stopwatch.Frequency * PacingClock.IntervalMs / 1000;
 
     private readonly ILogger logger;
@@ -35,6 +38,7 @@ internal sealed partial class PacingThread
     private IPacedSender[] senders = [];
     private Thread? thread;
     private long skippedTicks;
+    private double load;
 
     public PacingThread(ILogger logger, long start, int index, Histogram<double>? lateness, Histogram<double>? work, CancellationToken stopping)
     {
@@ -51,6 +55,9 @@ internal sealed partial class PacingThread
     public int Count => Volatile.Read(ref senders).Length;
 
     public long SkippedTicks => Interlocked.Read(ref skippedTicks);
+
+    /// <summary>Share of the tick spent working, smoothed over about 50 ticks (a second).</summary>
+    public double Load => Volatile.Read(ref load);
 
     public void Add(IPacedSender sender)
     {
@@ -103,10 +110,12 @@ internal sealed partial class PacingThread
                 Call(sender, tick, afterTick: true);
             }
 
+            var worked = Stopwatch.GetTimestamp() - began;
+            Volatile.Write(ref load, load + ((((double)worked / IntervalTicks) - load) * LoadSmoothing));
             if (current.Length > 0)
             {
                 lateness?.Record((began - due) * 1000.0 / Stopwatch.Frequency);
-                work?.Record((Stopwatch.GetTimestamp() - began) * 1000.0 / Stopwatch.Frequency);
+                work?.Record(worked * 1000.0 / Stopwatch.Frequency);
             }
 
             tick++;

@@ -14,4 +14,10 @@ public sealed class RtpOptions
 
     /// <summary>Highest port of the range (inclusive).</summary>
     public int PortMax { get; set; } = 29999;
+
+    /// <summary>
+    /// New calls are refused (SIP 503) while the busiest pacing thread spends more than this share of its 20 ms tick
+    /// working (<see cref="Media.IPacingClock.Load"/>), so that an overloaded edge keeps the calls it has.
+    /// </summary>
+    public double MaxPacingLoad { get; set; } = 0.75;
 }

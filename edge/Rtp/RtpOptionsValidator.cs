@@ -33,6 +33,11 @@ public sealed class RtpOptionsValidator : IValidateOptions<RtpOptions>
             failures.Add("Rtp:PortMin..Rtp:PortMax must hold at least one even RTP port and the RTCP port above it.");
         }
 
+        if (options.MaxPacingLoad is <= 0 or > 1)
+        {
+            failures.Add($"Rtp:MaxPacingLoad {options.MaxPacingLoad} must be above 0 and at most 1 (a share of the 20 ms tick).");
+        }
+
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 }

@@ -8,7 +8,8 @@ namespace VoiceConnector.Edge.Rtp;
 
 /// <summary>
 /// Creates <see cref="RtpSession"/>s: takes a port pair from the allocator, binds both UDP sockets on
-/// Rtp:BindAddress (skipping pairs another process holds), and advertises Rtp:AdvertisedAddress.
+/// Rtp:BindAddress (skipping pairs another process holds), and advertises Rtp:AdvertisedAddress. Refuses (null, so
+/// the caller gets 503) when the ports are used up or the pacing threads are above Rtp:MaxPacingLoad.
 /// </summary>
 public sealed partial class RtpSessionFactory : IRtpSessionFactory
 {
@@ -21,6 +22,7 @@ public sealed partial class RtpSessionFactory : IRtpSessionFactory
     private readonly ILogger<RtpSessionFactory> logger;
     private readonly IPAddress bindAddress;
     private readonly IPAddress advertisedAddress;
+    private readonly double maxPacingLoad;
 
     public RtpSessionFactory(IOptions<RtpOptions> options, RtpPortAllocator ports, IPacingClock clock, RtpMetrics metrics, ILoggerFactory loggerFactory)
     {
@@ -32,6 +34,7 @@ public sealed partial class RtpSessionFactory : IRtpSessionFactory
         this.loggerFactory = loggerFactory;
         logger = loggerFactory.CreateLogger<RtpSessionFactory>();
         bindAddress = IPAddress.Parse(options.Value.BindAddress);
+        maxPacingLoad = options.Value.MaxPacingLoad;
         advertisedAddress = string.IsNullOrEmpty(options.Value.AdvertisedAddress) ? bindAddress : IPAddress.Parse(options.Value.AdvertisedAddress);
     }
 
@@ -39,6 +42,14 @@ public sealed partial class RtpSessionFactory : IRtpSessionFactory
     {
         ArgumentNullException.ThrowIfNull(description);
         ArgumentNullException.ThrowIfNull(control);
+        var load = clock.Load;
+        if (load > maxPacingLoad)
+        {
+            // The media threads are near their limit: one more call would make every call's audio late.
+            LogOverloaded(load, maxPacingLoad);
+            return null;
+        }
+
         for (var attempt = 0; attempt < MaxBindAttempts; attempt++)
         {
             if (!ports.TryAllocate(out var port))
@@ -79,6 +90,9 @@ public sealed partial class RtpSessionFactory : IRtpSessionFactory
             return null;
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "New call refused: the pacing threads are {Load:P0} busy (limit {Limit:P0}, Rtp:MaxPacingLoad)")]
+    private partial void LogOverloaded(double load, double limit);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "RTP port range exhausted: all {Pairs} pairs in use")]
     private partial void LogExhausted(int pairs);

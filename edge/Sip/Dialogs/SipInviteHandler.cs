@@ -126,7 +126,7 @@ public sealed class SipInviteHandler
         var session = sessions.TryCreate(description, call);
         if (session is null)
         {
-            Reject(transaction, 503, "no free RTP ports");
+            Reject(transaction, 503, "no media capacity");
             return;
         }
 

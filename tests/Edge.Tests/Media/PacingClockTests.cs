@@ -94,6 +94,21 @@ public sealed class PacingClockTests
         AssertConsecutive(healthy.AfterTicks.ToArray());
     }
 
+    [Fact]
+    public async Task Load_SenderWorksMostOfEachTick_RisesThenFallsOnceItLeaves()
+    {
+        using var clock = new PacingClock(NullLogger<PacingClock>.Instance, threadCount: 1);
+        Assert.Equal(0, clock.Load);
+        using (clock.Register(new BusySender(milliseconds: 14)))
+        {
+            // 14 ms of work in each 20 ms tick: the smoothed load climbs towards 0.7.
+            await WaitUntilAsync(() => clock.Load > 0.4);
+        }
+
+        using var idle = clock.Register(new RecordingSender(new ConcurrentQueue<TickEvent>()));
+        await WaitUntilAsync(() => clock.Load < 0.1);
+    }
+
     private static void AssertConsecutive(long[] ticks)
     {
         for (var i = 1; i < ticks.Length; i++)

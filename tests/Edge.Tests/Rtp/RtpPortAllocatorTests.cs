@@ -70,4 +70,15 @@ public sealed class RtpPortAllocatorTests
     [Fact]
     public void Validate_Defaults_Succeed() =>
         Assert.Equal(ValidateOptionsResult.Success, new RtpOptionsValidator().Validate(null, new RtpOptions()));
+
+    [Theory]
+    [InlineData(0.0)]
+    [InlineData(-0.5)]
+    [InlineData(1.5)]
+    public void Validate_MaxPacingLoadOutsideTheTick_Fails(double load)
+    {
+        var result = new RtpOptionsValidator().Validate(null, new RtpOptions { MaxPacingLoad = load });
+        Assert.True(result.Failed);
+        Assert.Contains("Rtp:MaxPacingLoad", result.FailureMessage, StringComparison.Ordinal);
+    }
 }
