@@ -2,7 +2,8 @@ namespace VoiceConnector.Edge.Twilio;
 
 /// <summary>
 /// <c>/twilio/media</c>: checks the handshake signature (403 before any upgrade), refuses new streams while draining
-/// (503), accepts the WebSocket and runs a <see cref="TwilioMediaStreamSession"/> on it.
+/// or while the pacing threads are above Twilio:MaxPacingLoad (503), accepts the WebSocket and runs a
+/// <see cref="TwilioMediaStreamSession"/> on it.
 /// </summary>
 internal sealed partial class TwilioMediaStreamEndpoint
 {
@@ -43,11 +44,22 @@ internal sealed partial class TwilioMediaStreamEndpoint
             return;
         }
 
+        if (services.Clock.Load > services.Options.MaxPacingLoad)
+        {
+            services.Metrics.HandshakesRejected.Add(1, new KeyValuePair<string, object?>("reason", "overloaded"));
+            LogOverloaded(services.Logger, services.Clock.Load, services.Options.MaxPacingLoad);
+            context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+            return;
+        }
+
         using var socket = await context.WebSockets.AcceptWebSocketAsync();
         using var session = new TwilioMediaStreamSession(socket, services);
         using var registration = registry.Add(session);
         await session.RunAsync(context.RequestAborted);
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Media Streams handshake refused: the pacing threads are {Load:P0} busy (limit {Limit:P0}, Twilio:MaxPacingLoad)")]
+    private static partial void LogOverloaded(ILogger logger, double load, double limit);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Media Streams handshake from {Remote} refused: bad or missing X-Twilio-Signature")]
     private static partial void LogBadSignature(ILogger logger, string remote);

@@ -31,4 +31,10 @@ public sealed class TwilioOptions
 
     /// <summary>At shutdown, live streams may finish for this long before they are closed.</summary>
     public int DrainTimeoutSeconds { get; set; } = 30;
+
+    /// <summary>
+    /// New streams are refused (503 before the upgrade) while the busiest pacing thread spends more than this share of
+    /// its 20 ms tick working, as SIP calls are above Rtp:MaxPacingLoad: an overloaded edge keeps its streams on time.
+    /// </summary>
+    public double MaxPacingLoad { get; set; } = 0.75;
 }

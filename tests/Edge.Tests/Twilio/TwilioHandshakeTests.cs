@@ -1,4 +1,7 @@
 using System.Net;
+using Microsoft.Extensions.DependencyInjection;
+using VoiceConnector.Edge.Media;
+using VoiceConnector.Edge.Tests.Media;
 
 namespace VoiceConnector.Edge.Tests.Twilio;
 
@@ -40,6 +43,24 @@ public sealed class TwilioHandshakeTests
         Assert.Equal("agent-1", call.Description.Parameters["agentId"]);
         Assert.Equal("PCMU", call.Description.Codec);
         Assert.Equal(VoiceConnector.Edge.Calls.CallTransport.TwilioMediaStreams, call.Description.Transport);
+    }
+
+    [Fact]
+    public async Task Upgrade_PacingThreadsAboveMaxLoad_503UntilTheLoadFalls()
+    {
+        await using var edge = new TwilioEdgeFactory(new ScriptedTestAgent());
+        var clock = edge.Services.GetRequiredService<IPacingClock>();
+
+        // 19 ms of work in each 20 ms tick on one pacing thread: the busiest thread's load climbs above 0.75.
+        using (clock.Register(new BusySender(milliseconds: 19)))
+        {
+            await WaitUntilAsync(() => clock.Load > 0.75);
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, await TwilioStreamClient.HandshakeStatusAsync(edge.StreamUri, TwilioEdgeFactory.Sign()));
+        }
+
+        await WaitUntilAsync(() => clock.Load < 0.3);
+        await using var client = await TwilioStreamClient.ConnectAsync(edge.StreamUri, TwilioEdgeFactory.Sign());
+        Assert.Null(client.CloseStatus);
     }
 
     [Fact]
@@ -114,5 +135,14 @@ public sealed class TwilioHandshakeTests
         using var response = await http.SendAsync(request);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+    }
+
+    private static async Task WaitUntilAsync(Func<bool> condition)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        while (!condition())
+        {
+            await Task.Delay(20, timeout.Token);
+        }
     }
 }
