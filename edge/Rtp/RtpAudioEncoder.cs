@@ -16,13 +16,9 @@ public sealed class RtpAudioEncoder
     {
         ArgumentNullException.ThrowIfNull(codec);
         Codec = codec;
-        alaw = codec.Name.Equals("PCMA", StringComparison.OrdinalIgnoreCase);
-        if (!alaw && !codec.Name.Equals("PCMU", StringComparison.OrdinalIgnoreCase) && !codec.Name.Equals("G722", StringComparison.OrdinalIgnoreCase))
-        {
-            throw new NotSupportedException($"Codec {codec.Name} is not supported (G722, PCMU, PCMA).");
-        }
-
-        if (codec.Name.Equals("G722", StringComparison.OrdinalIgnoreCase))
+        codec.EnsureSupported();
+        alaw = codec.IsALaw;
+        if (codec.IsG722)
         {
             g722 = new G722Encoder();
             narrowband = [];

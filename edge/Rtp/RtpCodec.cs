@@ -10,4 +10,19 @@ public sealed record RtpCodec(string Name, int PayloadType, int ClockRate, int S
     public static RtpCodec G722 { get; } = new("G722", 9, 8000, 16000);
     public static RtpCodec Pcmu { get; } = new("PCMU", 0, 8000, 8000);
     public static RtpCodec Pcma { get; } = new("PCMA", 8, 8000, 8000);
+
+    /// <summary>G.722 (wideband, no resampling to the 16 kHz seam).</summary>
+    public bool IsG722 => Name.Equals("G722", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>G.711 A-law; the other G.711 is PCMU (mu-law).</summary>
+    public bool IsALaw => Name.Equals("PCMA", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>Throws unless the edge can encode and decode this codec (G722, PCMU, PCMA).</summary>
+    public void EnsureSupported()
+    {
+        if (!IsG722 && !IsALaw && !Name.Equals("PCMU", StringComparison.OrdinalIgnoreCase))
+        {
+            throw new NotSupportedException($"Codec {Name} is not supported (G722, PCMU, PCMA).");
+        }
+    }
 }
