@@ -1,222 +1,275 @@
-using System.Buffers;
+using System.Buffers.Binary;
 using System.Diagnostics;
-using System.Net.WebSockets;
+using System.Net.Sockets;
 using System.Text;
-using System.Text.Json;
 
 namespace VoiceConnector.Edge.LoadTests;
 
 /// <summary>
-/// One simulated Twilio Media Stream: connected + start, then a 20 ms <c>media</c> message every 20 ms; records the
-/// spacing of the edge's <c>media</c> messages and echoes its marks at once.
+/// One simulated Twilio Media Stream on a non-blocking socket, driven by <see cref="LoadClient"/>'s thread: a 20 ms
+/// <c>media</c> message each time its send slot comes round; the edge's <c>media</c> messages timed as they arrive
+/// (the spacing the caller would hear), and its marks echoed at once.
 /// </summary>
-internal sealed class LoadStream : IAsyncDisposable
+internal sealed class LoadStream
 {
     private const int WarmUpFrames = 10;
 
-    private readonly ClientWebSocket socket = new();
-    private readonly SemaphoreSlim sendLock = new(1, 1);
-    private readonly CancellationTokenSource stop = new();
-    private readonly ArrayBufferWriter<byte> buffer = new(1024);
-    private readonly string streamSid = "MZ" + Guid.NewGuid().ToString("N");
-    private readonly string[] frames;
+    private readonly Socket socket;
+    private readonly byte[][] frames;
     private readonly SpacingHistogram spacing;
-    private Task running = Task.CompletedTask;
+    private readonly ClientFrame frame;
+    private readonly byte[] streamSid;
+    private readonly byte[] received = new byte[64 * 1024];
+    private byte[] unsent = [];
+    private int unsentLength;
+    private int receivedLength;
     private long sequence;
+    private long chunk;
     private long lastArrival;
-    private long received;
+    private long mediaReceived;
 
-    private LoadStream(string[] frames, SpacingHistogram spacing)
+    public LoadStream(Socket socket, byte[][] frames, SpacingHistogram spacing)
     {
+        this.socket = socket;
         this.frames = frames;
         this.spacing = spacing;
+        var sid = "MZ" + Guid.NewGuid().ToString("N");
+        streamSid = Encoding.ASCII.GetBytes(sid);
+        frame = new ClientFrame((uint)Random.Shared.Next());
+        Handle = socket.Handle;
     }
 
     /// <summary>Spacing is recorded only while true.</summary>
     public static volatile bool Recording;
 
-    public long MediaReceived => Interlocked.Read(ref received);
+    public nint Handle { get; }
+
+    public long MediaReceived => Interlocked.Read(ref mediaReceived);
 
     public bool HeardAudio { get; private set; }
 
     public string? Failure { get; private set; }
 
-    public static async Task<LoadStream> OpenAsync(Uri uri, string signature, string[] frames, SpacingHistogram spacing)
+    /// <summary>Sends <c>connected</c> and <c>start</c> on the still-blocking socket, then makes it non-blocking.</summary>
+    public void Start()
     {
-        var stream = new LoadStream(frames, spacing);
-        stream.socket.Options.SetRequestHeader("x-twilio-signature", signature);
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        await stream.socket.ConnectAsync(uri, timeout.Token);
-        await stream.SendAsync(w => { w.WriteString("event", "connected"); w.WriteString("protocol", "Call"); w.WriteString("version", "1.0.0"); }, false);
-        await stream.SendAsync(stream.WriteStart, true);
-        stream.running = Task.WhenAll(stream.SendLoopAsync(), stream.ReceiveLoopAsync());
-        return stream;
+        frame.Begin().Append("{\"event\":\"connected\",\"protocol\":\"Call\",\"version\":\"1.0.0\"}"u8).Finish(ClientFrame.Text);
+        socket.Send(frame.Bytes);
+        frame.Begin().Append("{\"event\":\"start\",\"sequenceNumber\":\""u8).Append(++sequence)
+            .Append("\",\"start\":{\"accountSid\":\"AC00000000000000000000000000000000\",\"streamSid\":\""u8).Append(streamSid)
+            .Append("\",\"callSid\":\"CA"u8).Append(streamSid.AsSpan(2))
+            .Append("\",\"tracks\":[\"inbound\"],\"mediaFormat\":{\"encoding\":\"audio/x-mulaw\",\"sampleRate\":8000,\"channels\":1},\"customParameters\":{\"From\":\"+15550100\",\"To\":\"+15550199\"}},\"streamSid\":\""u8)
+            .Append(streamSid).Append("\"}"u8).Finish(ClientFrame.Text);
+        socket.Send(frame.Bytes);
+        socket.Blocking = false;
     }
 
-    public async ValueTask DisposeAsync()
+    /// <summary>The next 20 ms of caller audio.</summary>
+    public void SendMedia()
     {
-        await stop.CancelAsync();
-        try
+        var payload = frames[chunk % frames.Length];
+        chunk++;
+        frame.Begin().Append("{\"event\":\"media\",\"sequenceNumber\":\""u8).Append(++sequence)
+            .Append("\",\"media\":{\"track\":\"inbound\",\"chunk\":\""u8).Append(chunk)
+            .Append("\",\"timestamp\":\""u8).Append((chunk - 1) * 20)
+            .Append("\",\"payload\":\""u8).Append(payload)
+            .Append("\"},\"streamSid\":\""u8).Append(streamSid).Append("\"}"u8).Finish(ClientFrame.Text);
+        Send(frame.Bytes);
+    }
+
+    /// <summary>Reads everything the edge sent; <paramref name="now"/> is when the data was seen.</summary>
+    public void OnReadable(long now)
+    {
+        while (Failure is null)
         {
-            if (socket.State == WebSocketState.Open)
+            var count = socket.Receive(received.AsSpan(receivedLength), SocketFlags.None, out var error);
+            if (error == SocketError.WouldBlock)
             {
-                await SendAsync(w => w.WriteString("event", "stop"), true);
-                using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5));
-                await socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, null, timeout.Token);
+                return;
+            }
+
+            if (error != SocketError.Success || count == 0)
+            {
+                Fail(error == SocketError.Success ? "connection closed by edge" : "receive: " + error);
+                return;
+            }
+
+            receivedLength += count;
+            ParseFrames(now);
+            if (receivedLength == received.Length)
+            {
+                Fail("a frame larger than the receive buffer");
             }
         }
-        catch (Exception exception) when (exception is WebSocketException or OperationCanceledException)
+    }
+
+    /// <summary>Sends <c>stop</c> and a close frame (best effort, blocking briefly), then closes the socket.</summary>
+    public void Close()
+    {
+        try
+        {
+            if (Failure is null)
+            {
+                socket.Blocking = true;
+                frame.Begin().Append("{\"event\":\"stop\",\"sequenceNumber\":\""u8).Append(++sequence)
+                    .Append("\",\"streamSid\":\""u8).Append(streamSid).Append("\"}"u8).Finish(ClientFrame.Text);
+                socket.Send(frame.Bytes);
+                frame.Begin().Append([0x03, 0xE8]).Finish(ClientFrame.Close);
+                socket.Send(frame.Bytes);
+            }
+        }
+        catch (SocketException)
         {
             // Already gone.
         }
 
-        socket.Abort();
-        await running.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         socket.Dispose();
-        sendLock.Dispose();
-        stop.Dispose();
     }
 
-    private void WriteStart(Utf8JsonWriter w)
+    private void ParseFrames(long now)
     {
-        w.WriteString("event", "start");
-        w.WriteStartObject("start");
-        w.WriteString("accountSid", "AC00000000000000000000000000000000");
-        w.WriteString("streamSid", streamSid);
-        w.WriteString("callSid", "CA" + streamSid[2..]);
-        w.WriteStartArray("tracks");
-        w.WriteStringValue("inbound");
-        w.WriteEndArray();
-        w.WriteStartObject("mediaFormat");
-        w.WriteString("encoding", "audio/x-mulaw");
-        w.WriteNumber("sampleRate", 8000);
-        w.WriteNumber("channels", 1);
-        w.WriteEndObject();
-        w.WriteStartObject("customParameters");
-        w.WriteString("From", "+15550100");
-        w.WriteString("To", "+15550199");
-        w.WriteEndObject();
-        w.WriteEndObject();
-    }
-
-    private async Task SendAsync(Action<Utf8JsonWriter> body, bool numbered)
-    {
-        await sendLock.WaitAsync();
-        try
+        var offset = 0;
+        while (receivedLength - offset >= 2)
         {
-            buffer.ResetWrittenCount();
-            using (var writer = new Utf8JsonWriter(buffer))
+            var head = received.AsSpan(offset, receivedLength - offset);
+            var opcode = head[0] & 0x0F;
+            var length = (long)(head[1] & 0x7F);
+            var headerLength = 2;
+            if (length == 126)
             {
-                writer.WriteStartObject();
-                body(writer);
-                if (numbered)
+                if (head.Length < 4)
                 {
-                    writer.WriteString("sequenceNumber", (++sequence).ToString(System.Globalization.CultureInfo.InvariantCulture));
-                    writer.WriteString("streamSid", streamSid);
+                    break;
                 }
 
-                writer.WriteEndObject();
+                length = BinaryPrimitives.ReadUInt16BigEndian(head[2..]);
+                headerLength = 4;
+            }
+            else if (length == 127)
+            {
+                if (head.Length < 10)
+                {
+                    break;
+                }
+
+                length = (long)BinaryPrimitives.ReadUInt64BigEndian(head[2..]);
+                headerLength = 10;
             }
 
-            await socket.SendAsync(buffer.WrittenMemory, WebSocketMessageType.Text, true, stop.Token);
-        }
-        finally
-        {
-            sendLock.Release();
-        }
-    }
-
-    private async Task SendLoopAsync()
-    {
-        using var timer = new PeriodicTimer(TimeSpan.FromMilliseconds(20));
-        long chunk = 0;
-        try
-        {
-            while (await timer.WaitForNextTickAsync(stop.Token))
+            if ((head[1] & 0x80) != 0 || (head[0] & 0x80) == 0 || length > received.Length)
             {
-                var payload = frames[chunk % frames.Length];
-                chunk++;
-                await SendAsync(
-                    w =>
-                    {
-                        w.WriteString("event", "media");
-                        w.WriteStartObject("media");
-                        w.WriteString("track", "inbound");
-                        w.WriteString("chunk", chunk.ToString(System.Globalization.CultureInfo.InvariantCulture));
-                        w.WriteString("timestamp", ((chunk - 1) * 20).ToString(System.Globalization.CultureInfo.InvariantCulture));
-                        w.WriteString("payload", payload);
-                        w.WriteEndObject();
-                    },
-                    true);
+                Fail("bad frame from edge (masked, fragmented or too large)");
+                return;
             }
-        }
-        catch (Exception exception) when (exception is WebSocketException or OperationCanceledException)
-        {
-            Failure ??= stop.IsCancellationRequested ? null : "send: " + exception.Message;
-        }
-    }
 
-    private async Task ReceiveLoopAsync()
-    {
-        var message = new byte[8192];
-        try
-        {
-            while (true)
+            if (head.Length < headerLength + length)
             {
-                var length = 0;
-                ValueWebSocketReceiveResult result;
-                do
-                {
-                    result = await socket.ReceiveAsync(message.AsMemory(length), stop.Token);
-                    length += result.Count;
-                }
-                while (!result.EndOfMessage && result.MessageType != WebSocketMessageType.Close);
-
-                if (result.MessageType == WebSocketMessageType.Close)
-                {
-                    Failure ??= stop.IsCancellationRequested ? null : $"closed by edge: {socket.CloseStatus} {socket.CloseStatusDescription}";
-                    return;
-                }
-
-                OnMessage(message.AsSpan(0, length));
-                if (message.AsSpan(0, length).StartsWith("{\"event\":\"mark\""u8))
-                {
-                    var name = MarkName(message.AsSpan(0, length));
-                    await SendAsync(w => { w.WriteString("event", "mark"); w.WriteStartObject("mark"); w.WriteString("name", name); w.WriteEndObject(); }, true);
-                }
+                break;
             }
+
+            OnFrame(opcode, head.Slice(headerLength, (int)length), now);
+            offset += headerLength + (int)length;
         }
-        catch (Exception exception) when (exception is WebSocketException or OperationCanceledException)
+
+        received.AsSpan(offset, receivedLength - offset).CopyTo(received);
+        receivedLength -= offset;
+    }
+
+    private void OnFrame(int opcode, ReadOnlySpan<byte> payload, long now)
+    {
+        switch (opcode)
         {
-            Failure ??= stop.IsCancellationRequested ? null : "receive: " + exception.Message;
+            case ClientFrame.Text when payload.StartsWith("{\"event\":\"media\","u8):
+                var count = Interlocked.Increment(ref mediaReceived);
+                if (count > WarmUpFrames && Recording)
+                {
+                    spacing.Record(Stopwatch.GetElapsedTime(lastArrival, now).TotalMilliseconds);
+                }
+
+                lastArrival = now;
+                if (!HeardAudio && payload.IndexOf("\"payload\":\"//////"u8) < 0)
+                {
+                    HeardAudio = true;
+                }
+
+                break;
+            case ClientFrame.Text when payload.StartsWith("{\"event\":\"mark\","u8):
+                var start = payload.IndexOf("\"name\":\""u8) + 8;
+                var end = payload[start..].IndexOf((byte)'"');
+                frame.Begin().Append("{\"event\":\"mark\",\"sequenceNumber\":\""u8).Append(++sequence)
+                    .Append("\",\"streamSid\":\""u8).Append(streamSid)
+                    .Append("\",\"mark\":{\"name\":\""u8).Append(payload.Slice(start, end)).Append("\"}}"u8).Finish(ClientFrame.Text);
+                Send(frame.Bytes);
+                break;
+            case ClientFrame.Close:
+                var code = payload.Length >= 2 ? BinaryPrimitives.ReadUInt16BigEndian(payload) : 0;
+                Fail($"closed by edge: {code} {Encoding.UTF8.GetString(payload[Math.Min(2, payload.Length)..])}");
+                break;
+            case 0x9: // ping
+                frame.Begin().Append(payload).Finish(ClientFrame.Pong);
+                Send(frame.Bytes);
+                break;
         }
     }
 
-    private void OnMessage(ReadOnlySpan<byte> json)
+    /// <summary>Sends a frame, keeping what the socket did not take (a slow edge) to send first next time.</summary>
+    private void Send(ReadOnlySpan<byte> bytes)
     {
-        if (!json.StartsWith("{\"event\":\"media\""u8))
+        if (Failure is not null)
         {
             return;
         }
 
-        var now = Stopwatch.GetTimestamp();
-        var count = Interlocked.Increment(ref received);
-        if (count > WarmUpFrames && Recording)
+        if (unsentLength > 0 && !Flush())
         {
-            spacing.Record(Stopwatch.GetElapsedTime(lastArrival, now).TotalMilliseconds);
+            Queue(bytes);
+            return;
         }
 
-        lastArrival = now;
-        if (!HeardAudio && json.IndexOf("\"payload\":\"//////"u8) < 0)
+        var sent = socket.Send(bytes, SocketFlags.None, out var error);
+        if (error is not (SocketError.Success or SocketError.WouldBlock))
         {
-            HeardAudio = true;
+            Fail("send: " + error);
+            return;
+        }
+
+        if (sent < bytes.Length)
+        {
+            Queue(bytes[Math.Max(0, sent)..]);
         }
     }
 
-    private static string MarkName(ReadOnlySpan<byte> json)
+    private bool Flush()
     {
-        var start = json.IndexOf("\"name\":\""u8) + 8;
-        var end = json[start..].IndexOf((byte)'"');
-        return Encoding.UTF8.GetString(json.Slice(start, end));
+        var sent = socket.Send(unsent.AsSpan(0, unsentLength), SocketFlags.None, out var error);
+        if (error is not (SocketError.Success or SocketError.WouldBlock))
+        {
+            Fail("send: " + error);
+            return false;
+        }
+
+        sent = Math.Max(0, sent);
+        unsent.AsSpan(sent, unsentLength - sent).CopyTo(unsent);
+        unsentLength -= sent;
+        return unsentLength == 0;
     }
+
+    private void Queue(ReadOnlySpan<byte> bytes)
+    {
+        if (unsentLength + bytes.Length > 1024 * 1024)
+        {
+            Fail("the edge stopped reading (1 MiB unsent)");
+            return;
+        }
+
+        if (unsent.Length < unsentLength + bytes.Length)
+        {
+            Array.Resize(ref unsent, Math.Max(4096, (unsentLength + bytes.Length) * 2));
+        }
+
+        bytes.CopyTo(unsent.AsSpan(unsentLength));
+        unsentLength += bytes.Length;
+    }
+
+    private void Fail(string reason) => Failure ??= reason;
 }

@@ -10,6 +10,8 @@ namespace VoiceConnector.Edge.LoadTests;
 /// audio heard, at least 95% of the expected media frames in the window) and the spacing of the edge's media messages,
 /// as the streams receive them, has p1 >= 15 ms and p99 &lt;= 25 ms. Also shows the edge's own view of that spacing
 /// (<c>voiceconnector.twilio.send_interval</c> from its /metrics, bucket bounds). Prints one line per step and the result.
+/// The simulated streams run on one client thread (<see cref="LoadClient"/>), so the client's own share of the two
+/// cores stays small and is printed beside the edge's.
 /// <c>dotnet run -c Release --project tests/Edge.LoadTests -- --start 100 --step 250 --max 2000 --hold 10</c>
 /// </summary>
 internal static class Program
@@ -23,21 +25,22 @@ internal static class Program
         var frames = ToneFrames();
         var spacing = new SpacingHistogram();
         var streams = new List<LoadStream>();
+        var client = new LoadClient(options.Max + 100);
         var baseline = edge.ResidentBytes();
         var best = 0;
         var (previousStreams, previousRss) = (0, baseline);
-        Console.WriteLine($"Twilio Media Streams load: edge pid {edge.Id}, {Environment.ProcessorCount} cores, hold {options.HoldSeconds} s per step, edge RSS at start {baseline / 1048576.0:F0} MB");
-        Console.WriteLine("streams | served | frames rx/expected | spacing p1 / p50 / p99 / p99.9 / max ms | within 20+-5 | edge-side p1 / p99 ms, within | edge CPU % | CPU ms/stream-s | edge RSS MB | KB/stream | marginal KB/stream | result");
+        Console.WriteLine($"Twilio Media Streams load: edge pid {edge.Id}, {Environment.ProcessorCount} cores, hold {options.HoldSeconds} s per step, edge RSS at start {baseline / 1048576.0:F0} MB, client thread priority {client.Priority}");
+        Console.WriteLine("streams | served | frames rx/expected | spacing p1 / p50 / p99 / p99.9 / max ms | within 20+-5 | edge-side p1 / p99 ms, within | edge CPU % | CPU ms/stream-s | client CPU % | edge RSS MB | KB/stream | marginal KB/stream | result");
         try
         {
             // Warm-up, not reported: both processes JIT-compile and tier up their hot paths (as in a long-running
             // edge) before the first measured step.
-            await OpenAsync(streams, Math.Min(50, options.Start), edge.StreamUri, signature, frames, spacing);
+            await OpenAsync(client, streams, Math.Min(50, options.Start), edge.StreamUri, signature, frames, spacing);
             await Task.Delay(TimeSpan.FromSeconds(options.SettleSeconds));
             await MeasureAsync(streams, spacing, edge, 5);
             for (var target = options.Start; target <= options.Max; target += options.Step)
             {
-                var refused = await OpenAsync(streams, target - streams.Count, edge.StreamUri, signature, frames, spacing);
+                var refused = await OpenAsync(client, streams, target - streams.Count, edge.StreamUri, signature, frames, spacing);
                 if (refused > 0)
                 {
                     Console.WriteLine($"  {refused} streams could not be opened at step {target}");
@@ -51,7 +54,7 @@ internal static class Program
                 (previousStreams, previousRss) = (streams.Count, step.Rss);
                 var pass = refused == 0 && step.Served == streams.Count && step.P1 >= 15 && step.P99 <= 25;
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"{streams.Count,7} | {step.Served,6} | {step.FramesFraction,17:P1} | {step.P1,5:F1} / {step.P50,4:F1} / {step.P99,4:F1} / {step.P999,5:F1} / {step.Max,6:F1} | {step.Within,11:P2} | {step.EdgeP1,5:F0} / {step.EdgeP99,4:F0} {step.EdgeWithin,8:P2} | {step.Cpu,10:F0} | {cpuPerStream,15:F2} | {step.Rss / 1048576.0,11:F0} | {kbPerStream,9:F0} | {marginalKb,18:F0} | {(pass ? "pass" : "FAIL")}"));
+                    $"{streams.Count,7} | {step.Served,6} | {step.FramesFraction,17:P1} | {step.P1,5:F1} / {step.P50,4:F1} / {step.P99,4:F1} / {step.P999,5:F1} / {step.Max,6:F1} | {step.Within,11:P2} | {step.EdgeP1,5:F0} / {step.EdgeP99,4:F0} {step.EdgeWithin,8:P2} | {step.Cpu,10:F0} | {cpuPerStream,15:F2} | {step.ClientCpu,12:F0} | {step.Rss / 1048576.0,11:F0} | {kbPerStream,9:F0} | {marginalKb,18:F0} | {(pass ? "pass" : "FAIL")}"));
                 if (!pass && !options.KeepGoing)
                 {
                     foreach (var failure in streams.Select(s => s.Failure).Where(f => f is not null).Distinct().Take(3))
@@ -70,7 +73,7 @@ internal static class Program
         }
         finally
         {
-            await Task.WhenAll(streams.Select(s => s.DisposeAsync().AsTask()));
+            client.Dispose();
         }
 
         Console.WriteLine($"Most concurrent streams with every stream served and p99 spacing within 20 +- 5 ms: {best}");
@@ -78,23 +81,40 @@ internal static class Program
     }
 
     /// <summary>Opens streams 50 at a time; returns how many could not be opened (handshake refused or timed out).</summary>
-    private static async Task<int> OpenAsync(List<LoadStream> streams, int count, Uri uri, string signature, string[] frames, SpacingHistogram spacing)
+    private static async Task<int> OpenAsync(
+        LoadClient client, List<LoadStream> streams, int count, Uri uri, string signature, byte[][] frames, SpacingHistogram spacing)
     {
         var failed = 0;
+        string? firstError = null;
         for (var opened = 0; opened < count; opened += 50)
         {
-            var batch = Enumerable.Range(0, Math.Min(50, count - opened)).Select(_ => LoadStream.OpenAsync(uri, signature, frames, spacing)).ToList();
+            var batch = Enumerable.Range(0, Math.Min(50, count - opened)).Select(_ => Task.Run(() =>
+            {
+                var stream = new LoadStream(WebSocketUpgrade.Connect(uri, signature), frames, spacing);
+                stream.Start();
+                return stream;
+            })).ToList();
             try
             {
                 await Task.WhenAll(batch);
             }
-            catch (Exception exception) when (exception is System.Net.WebSockets.WebSocketException or OperationCanceledException or HttpRequestException)
+            catch (Exception exception) when (exception is IOException or System.Net.Sockets.SocketException)
             {
-                // Counted below.
+                firstError ??= exception.Message;
             }
 
-            streams.AddRange(batch.Where(t => t.IsCompletedSuccessfully).Select(t => t.Result));
+            foreach (var opening in batch.Where(t => t.IsCompletedSuccessfully))
+            {
+                client.Add(opening.Result);
+                streams.Add(opening.Result);
+            }
+
             failed += batch.Count(t => !t.IsCompletedSuccessfully);
+        }
+
+        if (firstError is not null)
+        {
+            Console.WriteLine("  could not open: " + firstError);
         }
 
         return failed;
@@ -107,10 +127,13 @@ internal static class Program
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
         var edgeBefore = await EdgeHistogram.FetchAsync(http, edge.Http, EdgeHistogram.SendInterval);
         edge.SampleCpuPercent();
+        var clientCpuBefore = Environment.CpuUsage.TotalTime;
+        var clientClock = System.Diagnostics.Stopwatch.StartNew();
         LoadStream.Recording = true;
         await Task.Delay(TimeSpan.FromSeconds(seconds));
         LoadStream.Recording = false;
         var cpu = edge.SampleCpuPercent();
+        var clientCpu = (Environment.CpuUsage.TotalTime - clientCpuBefore) / clientClock.Elapsed * 100;
         var edgeSpacing = (await EdgeHistogram.FetchAsync(http, edge.Http, EdgeHistogram.SendInterval))?.Since(edgeBefore);
         var expected = seconds * 50.0;
         var fractions = streams.Select((s, i) => (s.MediaReceived - before[i]) / expected).ToArray();
@@ -125,6 +148,7 @@ internal static class Program
             spacing.Percentile(1),
             spacing.FractionWithin(15, 25),
             cpu,
+            clientCpu,
             edge.ResidentBytes(),
             edgeSpacing?.Quantile(0.01) ?? double.NaN,
             edgeSpacing?.Quantile(0.99) ?? double.NaN,
@@ -132,9 +156,9 @@ internal static class Program
     }
 
     /// <summary>A second of a 300-3000 Hz sweep as 50 base64 mu-law frames of 20 ms.</summary>
-    private static string[] ToneFrames()
+    private static byte[][] ToneFrames()
     {
-        var frames = new string[50];
+        var frames = new byte[50][];
         var pcm = new short[160];
         var codes = new byte[160];
         for (var f = 0; f < frames.Length; f++)
@@ -146,7 +170,7 @@ internal static class Program
             }
 
             MuLaw.Encode(pcm, codes);
-            frames[f] = Convert.ToBase64String(codes);
+            frames[f] = System.Text.Encoding.ASCII.GetBytes(Convert.ToBase64String(codes));
         }
 
         return frames;

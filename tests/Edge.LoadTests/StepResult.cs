@@ -11,6 +11,7 @@ internal sealed record StepResult(
     double Max,
     double Within,
     double Cpu,
+    double ClientCpu,
     long Rss,
     double EdgeP1,
     double EdgeP99,
