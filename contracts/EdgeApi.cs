@@ -1,7 +1,7 @@
 namespace VoiceConnector.Contracts;
 
 /// <summary>
-/// The functions endpoints the edge calls. Both are authenticated with
+/// The functions endpoints the edge calls. All are authenticated with
 /// <c>Authorization: Bearer &lt;edge key&gt;</c>, a secret shared by edge and functions.
 /// JSON uses <see cref="System.Text.Json.JsonSerializerDefaults.Web"/> (camelCase).
 /// </summary>
@@ -13,6 +13,8 @@ public static class EdgeApi
     public const string CallRecordsPath = "/edge/v1/call-records";
     /// <summary>POST a <see cref="TransferRequest"/>: the functions app redirects a Twilio call.</summary>
     public const string TransferPath = "/edge/v1/transfers";
+    /// <summary>POST a <see cref="HangUpRequest"/>: the functions app ends a Twilio call (<c>Status=completed</c>).</summary>
+    public const string HangUpPath = "/edge/v1/hang-ups";
 
     public static string AgentByNumber(string number) =>
         "/edge/v1/agents/by-number/" + Uri.EscapeDataString(number);

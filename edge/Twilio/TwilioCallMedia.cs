@@ -12,7 +12,7 @@ internal sealed class TwilioCallMedia : ICallMedia, IDisposable
 {
     private readonly TwilioCallerAudio callerAudio;
     private readonly TwilioPlayout playout;
-    private readonly FunctionsTransferClient transfers;
+    private readonly FunctionsCallControl callControl;
     private readonly CancellationTokenSource ended = new();
     private readonly Channel<DtmfDigit> dtmf = Channel.CreateBounded<DtmfDigit>(
         new BoundedChannelOptions(32) { SingleWriter = true, FullMode = BoundedChannelFullMode.DropOldest });
@@ -20,12 +20,12 @@ internal sealed class TwilioCallMedia : ICallMedia, IDisposable
     private string? endReason;
     private int transferred;
 
-    public TwilioCallMedia(CallDescription description, TwilioCallerAudio callerAudio, TwilioPlayout playout, FunctionsTransferClient transfers)
+    public TwilioCallMedia(CallDescription description, TwilioCallerAudio callerAudio, TwilioPlayout playout, FunctionsCallControl callControl)
     {
         Description = description;
         this.callerAudio = callerAudio;
         this.playout = playout;
-        this.transfers = transfers;
+        this.callControl = callControl;
     }
 
     public CallDescription Description { get; }
@@ -84,7 +84,7 @@ internal sealed class TwilioCallMedia : ICallMedia, IDisposable
             return false;
         }
 
-        var accepted = await transfers.TransferAsync(Description.TwilioCallSid, target, cancellationToken);
+        var accepted = await callControl.TransferAsync(Description.TwilioCallSid, target, cancellationToken);
         if (accepted)
         {
             Volatile.Write(ref transferred, 1);

@@ -14,6 +14,7 @@ internal sealed partial class TwilioMediaStreamSession : IDisposable
 {
     private static readonly TimeSpan AgentGrace = TimeSpan.FromSeconds(5);
     private static readonly TimeSpan CloseGrace = TimeSpan.FromSeconds(2);
+    private static readonly TimeSpan HangUpGrace = TimeSpan.FromSeconds(5);
 
     private readonly WebSocket socket;
     private readonly TwilioSessionServices services;
@@ -157,7 +158,7 @@ internal sealed partial class TwilioMediaStreamSession : IDisposable
         var options = services.Options;
         var callerAudio = new TwilioCallerAudio();
         var playout = new TwilioPlayout(start.StreamSid, options, sendQueue, services.Metrics);
-        var live = new TwilioCallMedia(Describe(start), callerAudio, playout, services.Transfers);
+        var live = new TwilioCallMedia(Describe(start), callerAudio, playout, services.CallControl);
         Volatile.Write(ref call, live);
         services.Metrics.StreamsActive.Add(1);
         LogStarted(services.Logger, start.StreamSid, start.CallSid);
@@ -182,6 +183,13 @@ internal sealed partial class TwilioMediaStreamSession : IDisposable
             playout.Dispose();
             sendQueue.Complete();
             await sendTask.WaitAsync(CloseGrace, CancellationToken.None).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            if (end is null && !live.Transferred)
+            {
+                // The agent ended the call: end it at Twilio before closing, or Twilio would go on to the apology that
+                // follows </Connect> for failed streams.
+                await HangUpAtTwilioAsync(live);
+            }
+
             await CloseAsync(end ?? new TwilioStreamEnd(live.EndReason ?? "ended", WebSocketCloseStatus.NormalClosure));
             await receiveTask.WaitAsync(CloseGrace, CancellationToken.None).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         }
@@ -299,6 +307,27 @@ internal sealed partial class TwilioMediaStreamSession : IDisposable
         }
     }
 
+    private async Task HangUpAtTwilioAsync(TwilioCallMedia live)
+    {
+        if (string.IsNullOrEmpty(live.Description.TwilioCallSid))
+        {
+            return;
+        }
+
+        using var timeout = new CancellationTokenSource(HangUpGrace);
+        try
+        {
+            if (!await services.CallControl.HangUpAsync(live.Description.TwilioCallSid, timeout.Token))
+            {
+                LogHangUpFailed(services.Logger, live.Description.TwilioCallSid);
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            LogHangUpFailed(services.Logger, live.Description.TwilioCallSid);
+        }
+    }
+
     private static TwilioStreamEnd EndFor(TwilioReadStatus status) => status switch
     {
         TwilioReadStatus.BadBase64 => TwilioStreamEnd.BadBase64,
@@ -364,6 +393,9 @@ internal sealed partial class TwilioMediaStreamSession : IDisposable
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Media stream closed before start: {Reason}")]
     private static partial void LogRejectedBeforeStart(ILogger logger, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Call {CallSid} could not be hung up through the functions app; closing its stream lets Twilio play the failure message")]
+    private static partial void LogHangUpFailed(ILogger logger, string callSid);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Agent failed on call {CallId}")]
     private static partial void LogAgentFailed(ILogger logger, string callId, Exception exception);

@@ -12,8 +12,8 @@ public static class TwilioServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(configuration);
         services.AddOptions<TwilioOptions>().Bind(configuration.GetSection(TwilioOptions.Section)).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TwilioOptions>, TwilioOptionsValidator>());
-        services.AddOptions<FunctionsTransferOptions>().Bind(configuration.GetSection(FunctionsTransferOptions.Section));
-        services.AddHttpClient<FunctionsTransferClient>(http => http.Timeout = TimeSpan.FromSeconds(10));
+        services.AddOptions<FunctionsCallControlOptions>().Bind(configuration.GetSection(FunctionsCallControlOptions.Section));
+        services.AddHttpClient<FunctionsCallControl>(http => http.Timeout = TimeSpan.FromSeconds(10));
         services.AddMetrics();
         services.TryAddSingleton<IPacingClock, PacingClock>();
         services.TryAddSingleton<TwilioMetrics>();

@@ -12,14 +12,14 @@ internal sealed class TwilioSessionServices
         TwilioMetrics metrics,
         ICallAgent agent,
         IPacingClock clock,
-        FunctionsTransferClient transfers,
+        FunctionsCallControl callControl,
         ILogger<TwilioMediaStreamSession> logger)
     {
         Options = options.Value;
         Metrics = metrics;
         Agent = agent;
         Clock = clock;
-        Transfers = transfers;
+        CallControl = callControl;
         Logger = logger;
     }
 
@@ -31,7 +31,7 @@ internal sealed class TwilioSessionServices
 
     public IPacingClock Clock { get; }
 
-    public FunctionsTransferClient Transfers { get; }
+    public FunctionsCallControl CallControl { get; }
 
     public ILogger Logger { get; }
 }

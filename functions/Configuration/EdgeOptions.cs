@@ -39,5 +39,13 @@ public sealed class EdgeOptions
     /// <summary>What a caller hears when the number has no agent or the edge is unavailable.</summary>
     public string FallbackMessage { get; set => field = string.IsNullOrWhiteSpace(value) ? DefaultFallbackMessage : value; } = DefaultFallbackMessage;
 
+    /// <summary>
+    /// What a caller hears when a Media Stream ends without the agent hanging up (the edge failed, restarted or could
+    /// not be reached): it follows <c>&lt;/Connect&gt;</c> in the TwiML, so Twilio plays it when the socket closes.
+    /// </summary>
+    public string StreamFailureMessage { get; set => field = string.IsNullOrWhiteSpace(value) ? DefaultStreamFailureMessage : value; } = DefaultStreamFailureMessage;
+
+    private const string DefaultStreamFailureMessage = "Sorry, we lost the connection to the assistant. Please call again. Goodbye.";
+
     private const string DefaultFallbackMessage = "Sorry, this number cannot take your call right now. Please try again later. Goodbye.";
 }

@@ -8,7 +8,7 @@ using VoiceConnector.Functions.Webhooks;
 
 namespace VoiceConnector.Functions.EdgeFacing;
 
-/// <summary>The endpoints the edge calls (<see cref="EdgeApi"/>): agent lookup, call records, transfers.</summary>
+/// <summary>The endpoints the edge calls (<see cref="EdgeApi"/>): agent lookup, call records, transfers, hang-ups.</summary>
 public sealed partial class EdgeHandlers(
     NumberStore numbers,
     CallStore calls,
@@ -69,6 +69,28 @@ public sealed partial class EdgeHandlers(
         {
             var call = await twilio.RedirectCallAsync(request.TwilioCallSid, twiml, cancellationToken);
             return HandlerResult.Ok(new TransferReceipt(call.Sid, call.Status, request.Target!));
+        }
+        catch (TwilioApiException error)
+        {
+            return Problems.Twilio(error);
+        }
+    }
+
+    /// <summary>Ends a live Twilio call the agent hung up (Status=completed); an ended call answers 200 as well.</summary>
+    public async Task<HandlerResult> HangUpAsync(HangUpRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var errors = new ValidationErrors();
+        errors.Require(IsCallSid(request.TwilioCallSid), "twilioCallSid", "Must be a Twilio CallSid (CA + 32 hex digits).");
+        if (errors.Any)
+        {
+            return errors.ToProblem();
+        }
+
+        try
+        {
+            var call = await twilio.EndCallAsync(request.TwilioCallSid, cancellationToken);
+            return HandlerResult.Ok(new HangUpReceipt(call.Sid, call.Status));
         }
         catch (TwilioApiException error)
         {

@@ -27,6 +27,12 @@ public static class EdgeEndpoints
             return (problem ?? await handlers.TransferAsync(request!, ct)).ToHttpResult();
         })
             .Accepts<TransferRequest>("application/json").Produces<TransferReceipt>().ProducesProblem(400).ProducesProblem(502);
+        edge.MapPost(EdgeApi.HangUpPath, async (HttpContext http, EdgeHandlers handlers, IOptions<FunctionsOptions> options, CancellationToken ct) =>
+        {
+            var (request, problem) = await JsonBody.ReadAsync<HangUpRequest>(http.Request, options.Value.MaxApiBodyBytes, ct);
+            return (problem ?? await handlers.HangUpAsync(request!, ct)).ToHttpResult();
+        })
+            .Accepts<HangUpRequest>("application/json").Produces<HangUpReceipt>().ProducesProblem(400).ProducesProblem(502);
         return routes;
     }
 

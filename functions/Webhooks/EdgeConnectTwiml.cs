@@ -26,7 +26,7 @@ public sealed class EdgeConnectTwiml(IOptions<EdgeOptions> options)
         }
 
         return edge.MediaStreamUrl is { } streamUrl
-            ? (Twiml.ConnectStream(streamUrl, StreamParameters.For(number, agentId, from, to, outbound)), "stream")
+            ? (Twiml.ConnectStream(streamUrl, StreamParameters.For(number, agentId, from, to, outbound), edge.StreamFailureMessage), "stream")
             : null;
     }
 }

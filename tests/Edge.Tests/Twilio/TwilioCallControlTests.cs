@@ -1,4 +1,5 @@
 using System.Net.WebSockets;
+using Microsoft.AspNetCore.Http;
 
 namespace VoiceConnector.Edge.Tests.Twilio;
 
@@ -25,11 +26,13 @@ public sealed class TwilioCallControlTests
     }
 
     [Fact]
-    public async Task HangUp_ByAgent_ClosesStreamNormallyAndEndsRun()
+    public async Task HangUp_ByAgent_EndsCallThroughFunctionsThenClosesStreamNormally()
     {
+        await using var functions = await FakeFunctionsApp.StartAsync();
         var agent = new ScriptedTestAgent();
-        await using var edge = new TwilioEdgeFactory(agent);
+        await using var edge = new TwilioEdgeFactory(agent, FunctionsSettings(functions));
         await using var client = await TwilioStreamClient.ConnectAsync(edge.StreamUri, TwilioEdgeFactory.Sign());
+        functions.OnHangUp = () => !client.Closed.IsCompleted;
         await client.BeginAsync();
         await agent.Started.Task.WaitAsync(TimeSpan.FromSeconds(10));
 
@@ -39,13 +42,37 @@ public sealed class TwilioCallControlTests
         Assert.Equal(WebSocketCloseStatus.NormalClosure, client.CloseStatus);
         Assert.Equal("agent-hangup", client.CloseDescription);
         Assert.Equal("agent-hangup", await agent.Finished.Task.WaitAsync(TimeSpan.FromSeconds(10)));
+        var (authorization, body, streamOpen) = Assert.Single(functions.HangUps);
+        Assert.Equal("Bearer " + FakeFunctionsApp.EdgeKey, authorization);
+        Assert.Equal(new Contracts.HangUpRequest(client.CallSid), body);
+        Assert.True(streamOpen, "the call is ended at Twilio before its stream closes (else Twilio plays the failure message after </Connect>)");
     }
 
     [Fact]
-    public async Task Stop_FromTwilio_EndsCallAsCallerHangUp()
+    public async Task HangUp_FunctionsRefuses_StreamStillClosesNormally()
     {
+        await using var functions = await FakeFunctionsApp.StartAsync();
+        functions.HangUpStatus = StatusCodes.Status502BadGateway;
         var agent = new ScriptedTestAgent();
-        await using var edge = new TwilioEdgeFactory(agent);
+        await using var edge = new TwilioEdgeFactory(agent, FunctionsSettings(functions));
+        await using var client = await TwilioStreamClient.ConnectAsync(edge.StreamUri, TwilioEdgeFactory.Sign());
+        await client.BeginAsync();
+        await agent.Started.Task.WaitAsync(TimeSpan.FromSeconds(10));
+
+        await client.SendDtmfAsync('#');
+        await client.Closed.WaitAsync(TimeSpan.FromSeconds(10));
+
+        Assert.Single(functions.HangUps);
+        Assert.Equal(WebSocketCloseStatus.NormalClosure, client.CloseStatus);
+        Assert.Equal("agent-hangup", client.CloseDescription);
+    }
+
+    [Fact]
+    public async Task Stop_FromTwilio_EndsCallAsCallerHangUpWithoutHangUpRequest()
+    {
+        await using var functions = await FakeFunctionsApp.StartAsync();
+        var agent = new ScriptedTestAgent();
+        await using var edge = new TwilioEdgeFactory(agent, FunctionsSettings(functions));
         await using var client = await TwilioStreamClient.ConnectAsync(edge.StreamUri, TwilioEdgeFactory.Sign());
         await client.BeginAsync();
         await agent.Started.Task.WaitAsync(TimeSpan.FromSeconds(10));
@@ -55,6 +82,7 @@ public sealed class TwilioCallControlTests
         Assert.Equal("caller-hangup", await agent.Finished.Task.WaitAsync(TimeSpan.FromSeconds(10)));
         await client.Closed.WaitAsync(TimeSpan.FromSeconds(10));
         Assert.Equal(WebSocketCloseStatus.NormalClosure, client.CloseStatus);
+        Assert.Empty(functions.HangUps);
     }
 
     [Fact]
@@ -62,11 +90,7 @@ public sealed class TwilioCallControlTests
     {
         await using var functions = await FakeFunctionsApp.StartAsync();
         var agent = new ScriptedTestAgent();
-        await using var edge = new TwilioEdgeFactory(agent, new Dictionary<string, string?>
-        {
-            ["Functions:BaseUrl"] = functions.BaseUrl,
-            ["Functions:EdgeKey"] = FakeFunctionsApp.EdgeKey,
-        });
+        await using var edge = new TwilioEdgeFactory(agent, FunctionsSettings(functions));
         await using var client = await TwilioStreamClient.ConnectAsync(edge.StreamUri, TwilioEdgeFactory.Sign());
         await client.BeginAsync();
         await agent.Started.Task.WaitAsync(TimeSpan.FromSeconds(10));
@@ -79,6 +103,8 @@ public sealed class TwilioCallControlTests
         Assert.Equal(new Contracts.TransferRequest(client.CallSid, ScriptedTestAgent.TransferTarget), body);
         await client.SendStopAsync(); // Twilio ends the stream once functions redirected the call
         Assert.Equal("transfer", await agent.Finished.Task.WaitAsync(TimeSpan.FromSeconds(10)));
+        await client.Closed.WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.Empty(functions.HangUps);
     }
 
     [Fact]
@@ -116,4 +142,10 @@ public sealed class TwilioCallControlTests
         Assert.True(AudioAnalysis.TonePower(tone, 1336) > 0.3, "column tone of 5 (1336 Hz)");
         Assert.True(AudioAnalysis.TonePower(tone, 697) < 0.1, "no other row tone");
     }
+
+    private static Dictionary<string, string?> FunctionsSettings(FakeFunctionsApp functions) => new()
+    {
+        ["Functions:BaseUrl"] = functions.BaseUrl,
+        ["Functions:EdgeKey"] = FakeFunctionsApp.EdgeKey,
+    };
 }

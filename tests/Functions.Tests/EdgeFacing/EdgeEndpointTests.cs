@@ -137,6 +137,37 @@ public sealed class EdgeEndpointTests(PostgresServer postgres)
         Assert.Empty(twilio.Violations);
     }
 
+    [Theory]
+    [MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task HangUp_LiveTwilioCall_CompletedThroughRestApi(string provider)
+    {
+        var (twilio, account) = await FakeTwilio.StartAsync();
+        await using var fake = twilio;
+        await using var app = await FunctionsApp.StartAsync(provider, postgres, account);
+        var (tenant, key) = await app.CreateTenantAsync("acme");
+        var agent = await Seed.AgentAsync(app, tenant);
+        using var api = app.Client(key);
+        Assert.Equal(HttpStatusCode.Created, (await HttpJson.PostAsync(api, "/v1/numbers", new { phoneNumber = "+14155550100", agentId = agent.Definition.AgentId }, "n")).StatusCode);
+        var call = await HttpJson.ReadAsync(await HttpJson.PostAsync(api, "/v1/calls", new { from = "+14155550100", to = "+16175551212" }, "c"));
+        var sid = call.GetProperty("twilioCallSid").GetString()!;
+        using var edge = app.Client(FunctionsApp.EdgeKey);
+        using var anonymous = app.Client(null);
+
+        using var response = await HttpJson.PostAsync(edge, EdgeApi.HangUpPath, new HangUpRequest(sid));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("completed", (await HttpJson.ReadAsync(response)).GetProperty("status").GetString());
+        Assert.Equal("completed", Assert.Single(twilio.Requests("UpdateCall")).FormValue("Status"));
+        await HttpJson.ProblemAsync(await HttpJson.PostAsync(edge, EdgeApi.HangUpPath, new HangUpRequest("CA-bad")), 400);
+        await HttpJson.ProblemAsync(await HttpJson.SendAsync(edge, HttpMethod.Post, EdgeApi.HangUpPath, "{\"twilioCallSid\":"), 400);
+        await HttpJson.ProblemAsync(await HttpJson.PostAsync(anonymous, EdgeApi.HangUpPath, new HangUpRequest(sid)), 401);
+        Assert.Single(twilio.Requests("UpdateCall"));
+
+        // A call Twilio does not know: its refusal passes on as a problem, not a success.
+        await HttpJson.ProblemAsync(await HttpJson.PostAsync(edge, EdgeApi.HangUpPath, new HangUpRequest("CA" + new string('0', 32))), 422);
+        Assert.Empty(twilio.Violations);
+    }
+
     [Fact]
     public async Task CallRecord_BodyWithUtf8Transcript_RoundTrips()
     {

@@ -1,3 +1,4 @@
+using VoiceConnector.Functions.Configuration;
 using System.Net;
 using System.Xml.Linq;
 using VoiceConnector.Contracts.Twilio;
@@ -39,6 +40,8 @@ public sealed class TwilioVoiceWebhookTests(PostgresServer postgres)
         Assert.Equal("inbound", parameters["direction"]);
         Assert.Equal("+14155550100", parameters["To"]);
         Assert.Equal(Caller, parameters["From"]);
+        Assert.Equal(["Connect", "Say", "Hangup"], twiml.Root.Elements().Select(e => e.Name.LocalName));
+        Assert.Equal(new EdgeOptions().StreamFailureMessage, twiml.Root.Element("Say")!.Value);
     }
 
     [Theory]

@@ -8,12 +8,22 @@ public sealed class TwimlTests
     [Fact]
     public void ConnectStream_ParametersWithMarkup_EscapedAndParsedBack()
     {
-        var xml = Twiml.ConnectStream(new Uri("wss://edge.example.com/twilio/media"), [new("agentId", "a\"<&>'b"), new("to", "+14155550100")]);
+        var xml = Twiml.ConnectStream(new Uri("wss://edge.example.com/twilio/media"), [new("agentId", "a\"<&>'b"), new("to", "+14155550100")], "Sorry & goodbye");
 
         Assert.StartsWith("<?xml version=\"1.0\" encoding=\"UTF-8\"?><Response><Connect><Stream url=\"wss://edge.example.com/twilio/media\">", xml, StringComparison.Ordinal);
         var parameters = XDocument.Parse(xml).Root!.Element("Connect")!.Element("Stream")!.Elements("Parameter").ToList();
         Assert.Equal("a\"<&>'b", parameters[0].Attribute("value")!.Value);
         Assert.Equal("to", parameters[1].Attribute("name")!.Value);
+    }
+
+    [Fact]
+    public void ConnectStream_FailureMessage_SaidThenHangupAfterConnect()
+    {
+        var xml = Twiml.ConnectStream(new Uri("wss://edge.example.com/twilio/media"), [], "Sorry & goodbye");
+
+        var verbs = XDocument.Parse(xml).Root!.Elements().ToList();
+        Assert.Equal(["Connect", "Say", "Hangup"], verbs.Select(v => v.Name.LocalName));
+        Assert.Equal("Sorry & goodbye", verbs[1].Value);
     }
 
     [Fact]

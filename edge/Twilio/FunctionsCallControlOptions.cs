@@ -1,7 +1,7 @@
 namespace VoiceConnector.Edge.Twilio;
 
-/// <summary>Where transfers go: the functions app (section <c>Functions</c>, shared with the rest of the edge).</summary>
-public sealed class FunctionsTransferOptions
+/// <summary>Where transfers and hang-ups of Twilio calls go: the functions app (section <c>Functions</c>, shared with the rest of the edge).</summary>
+public sealed class FunctionsCallControlOptions
 {
     public const string Section = "Functions";
 
