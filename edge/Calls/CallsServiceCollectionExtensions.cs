@@ -47,7 +47,8 @@ public static class CallsServiceCollectionExtensions
         // Created now, not on the first scrape, so that nothing recorded before it is missed.
         _ = endpoints.ServiceProvider.GetRequiredService<MetricsExporter>();
         endpoints.MapHealthChecks("/health");
-        endpoints.MapGet("/metrics", (MetricsExporter exporter) => Results.Text(exporter.Render(), "text/plain; version=0.0.4"));
+        endpoints.MapGet("/metrics", async (MetricsExporter exporter) =>
+            Results.Text(await Task.Run(exporter.Render), "text/plain; version=0.0.4")); // off Kestrel's socket thread
         return endpoints;
     }
 }

@@ -37,4 +37,11 @@ public sealed class TwilioOptions
     /// its 20 ms tick working, as SIP calls are above Rtp:MaxPacingLoad: an overloaded edge keeps its streams on time.
     /// </summary>
     public double MaxPacingLoad { get; set; } = 0.75;
+
+    /// <summary>
+    /// New streams are also refused (503) while work queued to the thread pool waits longer than this many
+    /// milliseconds (<see cref="Media.ThreadPoolLag"/>): the agents and the streams' receive work run there, so this is
+    /// what shows first when the process has more work than cores.
+    /// </summary>
+    public int MaxThreadPoolLagMs { get; set; } = 50;
 }

@@ -19,6 +19,7 @@ internal sealed class TwilioOptionsValidator : IValidateOptions<TwilioOptions>
         Check(failures, options.MarkIntervalMs, 20, 1000, "MarkIntervalMs");
         Check(failures, options.StartTimeoutSeconds, 1, 120, "StartTimeoutSeconds");
         Check(failures, options.DrainTimeoutSeconds, 0, 3600, "DrainTimeoutSeconds");
+        Check(failures, options.MaxThreadPoolLagMs, 5, 10_000, "MaxThreadPoolLagMs");
         if (options.MaxPacingLoad is <= 0 or > 1)
         {
             failures.Add("Twilio:MaxPacingLoad must be above 0 and at most 1 (a share of the 20 ms tick).");

@@ -16,6 +16,7 @@ public static class TwilioServiceCollectionExtensions
         services.AddHttpClient<FunctionsCallControl>(http => http.Timeout = TimeSpan.FromSeconds(10));
         services.AddMetrics();
         services.TryAddSingleton<IPacingClock, PacingClock>();
+        services.TryAddSingleton<ThreadPoolLag>();
         services.TryAddSingleton<TwilioMetrics>();
         services.TryAddSingleton<TwilioHandshakeAuthenticator>();
         services.TryAddSingleton<TwilioSessionServices>();

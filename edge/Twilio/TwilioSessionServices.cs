@@ -12,6 +12,7 @@ internal sealed class TwilioSessionServices
         TwilioMetrics metrics,
         ICallAgent agent,
         IPacingClock clock,
+        ThreadPoolLag threadPoolLag,
         FunctionsCallControl callControl,
         ILogger<TwilioMediaStreamSession> logger)
     {
@@ -19,6 +20,7 @@ internal sealed class TwilioSessionServices
         Metrics = metrics;
         Agent = agent;
         Clock = clock;
+        ThreadPoolLag = threadPoolLag;
         CallControl = callControl;
         Logger = logger;
     }
@@ -30,6 +32,8 @@ internal sealed class TwilioSessionServices
     public ICallAgent Agent { get; }
 
     public IPacingClock Clock { get; }
+
+    public ThreadPoolLag ThreadPoolLag { get; }
 
     public FunctionsCallControl CallControl { get; }
 
