@@ -37,12 +37,16 @@ public sealed class PacingClock : IPacingClock, IDisposable
         }
 
         var start = Stopwatch.GetTimestamp();
+        ScheduleStart = start;
         threads = new PacingThread[threadCount];
         for (var i = 0; i < threadCount; i++)
         {
             threads[i] = new PacingThread(logger, start, i, lateness, work, stopping.Token);
         }
     }
+
+    /// <summary>The <see cref="Stopwatch"/> timestamp of tick 0: tick n is due at this + n * 20 ms.</summary>
+    internal long ScheduleStart { get; }
 
     /// <summary>Number of registered senders.</summary>
     public int Count

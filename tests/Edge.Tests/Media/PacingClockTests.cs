@@ -74,11 +74,13 @@ public sealed class PacingClockTests
         AssertConsecutive(ticks);
 
         // Tick n is due at start + 20 n ms: whatever the load, no tick fires before its time, so the schedule
-        // cannot drift ahead; a late tick is caught up, never dropped (the tick numbers have no gaps).
-        for (var i = 1; i < ticks.Length; i++)
+        // cannot drift ahead; a late tick is caught up, never dropped (the tick numbers have no gaps). Measured from
+        // the schedule's own start, not from the first tick seen (which may itself have been late).
+        var interval = Stopwatch.Frequency * PacingClock.IntervalMs / 1000;
+        for (var i = 0; i < ticks.Length; i++)
         {
-            var elapsedMs = (times[i] - times[0]) * 1000.0 / Stopwatch.Frequency;
-            Assert.True(elapsedMs >= ((ticks[i] - ticks[0]) * 20) - 1, $"tick {ticks[i]} came {elapsedMs:F1} ms after tick {ticks[0]}");
+            var due = clock.ScheduleStart + (ticks[i] * interval);
+            Assert.True(times[i] >= due, $"tick {ticks[i]} came {(due - times[i]) * 1000.0 / Stopwatch.Frequency:F3} ms early");
         }
     }
 
