@@ -5,9 +5,9 @@ namespace VoiceConnector.Edge.Media;
 
 /// <summary>
 /// How long work waits in the .NET thread pool's queue: a thread of its own queues a probe every 50 ms and notes how
-/// late it runs. The agents, the call setup and Media Streams receive work run on the pool, so when the process has
-/// more work than cores this lag grows long before the pacing threads (which have a higher priority) show it; new
-/// calls are refused while it is high (Twilio:MaxThreadPoolLagMs). <see cref="Milliseconds"/> is the larger of the
+/// late it runs. The agents and the call setup run on the pool at normal priority, so when the process has more work
+/// than cores this lag grows long before the pacing threads (which have a higher priority) show it; new streams are
+/// refused while it is high (Twilio:MaxThreadPoolLagMs). <see cref="Milliseconds"/> is the larger of the
 /// probes' recent lateness, decaying over about a second, and the wait of a probe still queued.
 /// </summary>
 public sealed class ThreadPoolLag : IDisposable

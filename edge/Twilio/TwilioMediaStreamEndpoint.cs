@@ -1,9 +1,11 @@
+using System.Globalization;
+
 namespace VoiceConnector.Edge.Twilio;
 
 /// <summary>
 /// <c>/twilio/media</c>: checks the handshake signature (403 before any upgrade), refuses new streams while draining
-/// or while the pacing threads are above Twilio:MaxPacingLoad or the thread pool lags more than
-/// Twilio:MaxThreadPoolLagMs (503), accepts the WebSocket and runs a
+/// or while the edge is overloaded (503: pacing threads above Twilio:MaxPacingLoad, thread pool lagging more than
+/// Twilio:MaxThreadPoolLagMs, cores busier than Twilio:MaxCpuLoad), accepts the WebSocket and runs a
 /// <see cref="TwilioMediaStreamSession"/> on it.
 /// </summary>
 internal sealed partial class TwilioMediaStreamEndpoint
@@ -45,18 +47,10 @@ internal sealed partial class TwilioMediaStreamEndpoint
             return;
         }
 
-        if (services.Clock.Load > services.Options.MaxPacingLoad)
+        if (Overload() is { } overload)
         {
             services.Metrics.HandshakesRejected.Add(1, new KeyValuePair<string, object?>("reason", "overloaded"));
-            LogOverloaded(services.Logger, services.Clock.Load, services.Options.MaxPacingLoad);
-            context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
-            return;
-        }
-
-        if (services.ThreadPoolLag.Milliseconds > services.Options.MaxThreadPoolLagMs)
-        {
-            services.Metrics.HandshakesRejected.Add(1, new KeyValuePair<string, object?>("reason", "overloaded"));
-            LogThreadPoolLagging(services.Logger, services.ThreadPoolLag.Milliseconds, services.Options.MaxThreadPoolLagMs);
+            LogOverloaded(services.Logger, overload);
             context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
             return;
         }
@@ -67,11 +61,27 @@ internal sealed partial class TwilioMediaStreamEndpoint
         await session.RunAsync(context.RequestAborted);
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Media Streams handshake refused: the pacing threads are {Load:P0} busy (limit {Limit:P0}, Twilio:MaxPacingLoad)")]
-    private static partial void LogOverloaded(ILogger logger, double load, double limit);
+    /// <summary>Why the edge cannot take another stream now, or null.</summary>
+    private string? Overload()
+    {
+        var options = services.Options;
+        if (services.Clock.Load > options.MaxPacingLoad)
+        {
+            return string.Create(CultureInfo.InvariantCulture, $"the pacing threads are {services.Clock.Load:P0} busy (limit {options.MaxPacingLoad:P0}, Twilio:MaxPacingLoad)");
+        }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Media Streams handshake refused: thread pool work waits {Lag:F0} ms (limit {Limit} ms, Twilio:MaxThreadPoolLagMs)")]
-    private static partial void LogThreadPoolLagging(ILogger logger, double lag, int limit);
+        if (services.ThreadPoolLag.Milliseconds > options.MaxThreadPoolLagMs)
+        {
+            return string.Create(CultureInfo.InvariantCulture, $"thread pool work waits {services.ThreadPoolLag.Milliseconds:F0} ms (limit {options.MaxThreadPoolLagMs} ms, Twilio:MaxThreadPoolLagMs)");
+        }
+
+        return options.MaxCpuLoad < 1 && services.CpuLoad.Value > options.MaxCpuLoad
+            ? string.Create(CultureInfo.InvariantCulture, $"the cores are {services.CpuLoad.Value:P0} busy (limit {options.MaxCpuLoad:P0}, Twilio:MaxCpuLoad)")
+            : null;
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Media Streams handshake refused: {Reason}")]
+    private static partial void LogOverloaded(ILogger logger, string reason);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Media Streams handshake from {Remote} refused: bad or missing X-Twilio-Signature")]
     private static partial void LogBadSignature(ILogger logger, string remote);

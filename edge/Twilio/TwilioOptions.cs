@@ -40,8 +40,14 @@ public sealed class TwilioOptions
 
     /// <summary>
     /// New streams are also refused (503) while work queued to the thread pool waits longer than this many
-    /// milliseconds (<see cref="Media.ThreadPoolLag"/>): the agents and the streams' receive work run there, so this is
-    /// what shows first when the process has more work than cores.
+    /// milliseconds (<see cref="Media.ThreadPoolLag"/>): the agents run there at normal priority, so this is what shows
+    /// first when the process has more work than cores.
     /// </summary>
-    public int MaxThreadPoolLagMs { get; set; } = 50;
+    public int MaxThreadPoolLagMs { get; set; } = 100;
+
+    /// <summary>
+    /// New streams are also refused (503) while the machine's cores are busier than this share (<see cref="Media.CpuLoad"/>,
+    /// smoothed over about a second); 1 turns the check off.
+    /// </summary>
+    public double MaxCpuLoad { get; set; } = 0.9;
 }

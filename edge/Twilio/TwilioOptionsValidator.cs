@@ -20,6 +20,11 @@ internal sealed class TwilioOptionsValidator : IValidateOptions<TwilioOptions>
         Check(failures, options.StartTimeoutSeconds, 1, 120, "StartTimeoutSeconds");
         Check(failures, options.DrainTimeoutSeconds, 0, 3600, "DrainTimeoutSeconds");
         Check(failures, options.MaxThreadPoolLagMs, 5, 10_000, "MaxThreadPoolLagMs");
+        if (options.MaxCpuLoad is <= 0 or > 1)
+        {
+            failures.Add("Twilio:MaxCpuLoad must be above 0 and at most 1 (a share of all cores).");
+        }
+
         if (options.MaxPacingLoad is <= 0 or > 1)
         {
             failures.Add("Twilio:MaxPacingLoad must be above 0 and at most 1 (a share of the 20 ms tick).");

@@ -17,6 +17,7 @@ public static class TwilioServiceCollectionExtensions
         services.AddMetrics();
         services.TryAddSingleton<IPacingClock, PacingClock>();
         services.TryAddSingleton<ThreadPoolLag>();
+        services.TryAddSingleton<CpuLoad>();
         services.TryAddSingleton<TwilioMetrics>();
         services.TryAddSingleton<TwilioHandshakeAuthenticator>();
         services.TryAddSingleton<TwilioSessionServices>();

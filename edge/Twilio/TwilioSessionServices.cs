@@ -13,6 +13,7 @@ internal sealed class TwilioSessionServices
         ICallAgent agent,
         IPacingClock clock,
         ThreadPoolLag threadPoolLag,
+        CpuLoad cpuLoad,
         FunctionsCallControl callControl,
         ILogger<TwilioMediaStreamSession> logger)
     {
@@ -21,6 +22,7 @@ internal sealed class TwilioSessionServices
         Agent = agent;
         Clock = clock;
         ThreadPoolLag = threadPoolLag;
+        CpuLoad = cpuLoad;
         CallControl = callControl;
         Logger = logger;
     }
@@ -34,6 +36,8 @@ internal sealed class TwilioSessionServices
     public IPacingClock Clock { get; }
 
     public ThreadPoolLag ThreadPoolLag { get; }
+
+    public CpuLoad CpuLoad { get; }
 
     public FunctionsCallControl CallControl { get; }
 

@@ -2,7 +2,7 @@ namespace VoiceConnector.Edge.Tests.Media;
 
 /// <summary>
 /// Fills the .NET thread pool with work items that wait until disposed, so work queued behind them is late, as in a
-/// process with more work than cores. Used only by tests of the <see cref="ThreadPoolStarvation"/>, which
+/// process with more work than cores. Used only by tests of the <see cref="MachineOverload"/>, which
 /// run alone.
 /// </summary>
 internal sealed class ThreadPoolBlocker : IDisposable

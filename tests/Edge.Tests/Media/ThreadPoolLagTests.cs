@@ -2,7 +2,7 @@ using VoiceConnector.Edge.Media;
 
 namespace VoiceConnector.Edge.Tests.Media;
 
-[Collection(ThreadPoolStarvation.Name)]
+[Collection(MachineOverload.Name)]
 public sealed class ThreadPoolLagTests
 {
     [Fact]

@@ -7,13 +7,13 @@ using VoiceConnector.Edge.Tests.Media;
 namespace VoiceConnector.Edge.Tests.Twilio;
 
 /// <summary>Admission of new streams while the process is short of CPU (the thread pool lags).</summary>
-[Collection(ThreadPoolStarvation.Name)]
+[Collection(MachineOverload.Name)]
 public sealed class TwilioOverloadTests
 {
     [Fact]
     public async Task Upgrade_ThreadPoolLagging_503UntilItCatchesUp()
     {
-        await using var edge = new TwilioEdgeFactory(new ScriptedTestAgent());
+        await using var edge = new TwilioEdgeFactory(new ScriptedTestAgent(), new Dictionary<string, string?> { ["Twilio:MaxThreadPoolLagMs"] = "100" });
         var signature = TwilioEdgeFactory.Sign();
         var lag = edge.Services.GetRequiredService<VoiceConnector.Edge.Media.ThreadPoolLag>();
         ThreadPoolBlocker.WaitUntil(() => lag.Milliseconds < 20, TimeSpan.FromSeconds(5));
@@ -31,6 +31,24 @@ public sealed class TwilioOverloadTests
 
         Assert.Equal(503, status);
         ThreadPoolBlocker.WaitUntil(() => lag.Milliseconds < 20, TimeSpan.FromSeconds(10));
+        await using var client = await TwilioStreamClient.ConnectAsync(edge.StreamUri, signature);
+        Assert.Null(client.CloseStatus);
+    }
+
+    [Fact]
+    public async Task Upgrade_CoresBusierThanMaxCpuLoad_503UntilTheyCalmDown()
+    {
+        await using var edge = new TwilioEdgeFactory(new ScriptedTestAgent(), new Dictionary<string, string?> { ["Twilio:MaxCpuLoad"] = "0.7" });
+        var signature = TwilioEdgeFactory.Sign();
+        var load = edge.Services.GetRequiredService<VoiceConnector.Edge.Media.CpuLoad>();
+
+        using (new CpuBurner())
+        {
+            ThreadPoolBlocker.WaitUntil(() => load.Value > 0.8, TimeSpan.FromSeconds(10));
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, await TwilioStreamClient.HandshakeStatusAsync(edge.StreamUri, signature));
+        }
+
+        ThreadPoolBlocker.WaitUntil(() => load.Value < 0.5, TimeSpan.FromSeconds(10));
         await using var client = await TwilioStreamClient.ConnectAsync(edge.StreamUri, signature);
         Assert.Null(client.CloseStatus);
     }

@@ -132,6 +132,8 @@ internal sealed class LocalSystem : IAsyncDisposable
             ["Outbox__MaxRetryDelaySeconds"] = "2",
             ["Twilio__AuthToken"] = Twilio.AuthToken,
             ["Twilio__MediaStreamUrl"] = MediaStreamUrl,
+            ["Twilio__MaxThreadPoolLagMs"] = "10000", // a busy test machine is no overloaded edge
+            ["Twilio__MaxCpuLoad"] = "1",
         };
         foreach (var (name, value) in edgeEnvironment)
         {
