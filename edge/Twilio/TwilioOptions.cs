@@ -49,5 +49,5 @@ public sealed class TwilioOptions
     /// New streams are also refused (503) while the machine's cores are busier than this share (<see cref="Media.CpuLoad"/>,
     /// smoothed over about a second); 1 turns the check off.
     /// </summary>
-    public double MaxCpuLoad { get; set; } = 0.9;
+    public double MaxCpuLoad { get; set; } = 0.85;
 }

@@ -65,4 +65,35 @@ public sealed class TwilioCallTests(ITestOutputHelper output)
         Assert.Single(await system.Api.ListCallsAsync(), c => (string?)c!["twilioCallSid"] == call.Sid);
         Assert.True(system.Twilio.Violations.Count == 0, system.Twilio.DescribeViolations());
     }
+
+    [Fact]
+    public async Task TwilioCall_AgentHangsUpOnSilentCaller_CallEndedThroughRestBeforeStreamCloses()
+    {
+        await using var system = await LocalSystem.StartAsync();
+        var agentId = await system.Api.CreateAgentAsync(Greeting, idleRepromptMs: 1000, maxIdleReprompts: 0);
+        var number = (string)(await system.Api.BuyNumberAsync(agentId, 415, "buy-" + Guid.NewGuid().ToString("N")))["phoneNumber"]!;
+        var (call, response) = await system.Twilio.Calls.PlaceInboundCallAsync(number, "+16175551212", CancellationToken.None);
+        var twiml = await response.Content.ReadAsStringAsync();
+        var stream = TwimlStream.Parse(twiml);
+        await system.Twilio.Calls.SetCallStatusAsync(call.Sid, "in-progress", CancellationToken.None);
+
+        // The caller says nothing: the agent greets, waits a second, says goodbye and hangs up.
+        await using (var caller = await MediaStreamCaller.ConnectAsync(stream, system.Twilio.AuthToken, system.Twilio.AccountSid, call.Sid))
+        {
+            await caller.Receiving.WaitAsync(Long);
+            Assert.NotNull(caller.EdgeClosedAt);
+
+            // The edge had the functions app end the call at Twilio first: a stream closed with the call still up
+            // would make Twilio play the failure message that follows </Connect>.
+            var hangUp = Assert.Single(system.Twilio.Requests, r => r.OperationId == "UpdateCall" && r.Path.Contains(call.Sid, StringComparison.Ordinal));
+            Assert.Equal("completed", hangUp.FormValue("Status"));
+            Assert.Equal(200, hangUp.Status);
+            Assert.True(hangUp.ReceivedAt <= caller.EdgeClosedAt, $"hang-up at {hangUp.ReceivedAt:O}, stream closed at {caller.EdgeClosedAt:O}");
+        }
+
+        Assert.Contains("<Say>", twiml, StringComparison.Ordinal);
+        var record = await system.Api.WaitForCallAsync(c => (string?)c["twilioCallSid"] == call.Sid && c["endedAt"] is not null, Long);
+        Assert.Equal("idle-timeout", (string?)record["hangupCause"]);
+        Assert.True(system.Twilio.Violations.Count == 0, system.Twilio.DescribeViolations());
+    }
 }

@@ -47,6 +47,12 @@ internal sealed class MediaStreamCaller : IAsyncDisposable
     /// <summary>Marks echoed back to the edge.</summary>
     public int MarksEchoed => Volatile.Read(ref marksEchoed);
 
+    /// <summary>When the edge's close frame arrived (null until it did).</summary>
+    public DateTimeOffset? EdgeClosedAt { get; private set; }
+
+    /// <summary>Completes when the edge has closed the stream (or the socket dropped).</summary>
+    public Task Receiving => receiving;
+
     public static async Task<MediaStreamCaller> ConnectAsync(TwimlStream stream, string authToken, string accountSid, string callSid)
     {
         ArgumentNullException.ThrowIfNull(stream);
@@ -211,6 +217,7 @@ internal sealed class MediaStreamCaller : IAsyncDisposable
                 while (!result.EndOfMessage);
                 if (result.MessageType == WebSocketMessageType.Close)
                 {
+                    EdgeClosedAt = DateTimeOffset.UtcNow;
                     return;
                 }
 

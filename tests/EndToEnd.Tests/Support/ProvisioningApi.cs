@@ -17,7 +17,7 @@ internal sealed class ProvisioningApi : IDisposable
     }
 
     /// <summary>Creates the agent the tests talk to and returns its id.</summary>
-    public async Task<string> CreateAgentAsync(string greeting)
+    public async Task<string> CreateAgentAsync(string greeting, int idleRepromptMs = 60000, int maxIdleReprompts = 2)
     {
         var agent = await SendAsync(HttpMethod.Post, "/v1/agents", new JsonObject
         {
@@ -32,8 +32,8 @@ internal sealed class ProvisioningApi : IDisposable
             {
                 ["endOfTurnSilenceMs"] = 500,
                 ["bargeInMinSpeechMs"] = 250,
-                ["idleRepromptMs"] = 60000,
-                ["maxIdleReprompts"] = 2,
+                ["idleRepromptMs"] = idleRepromptMs,
+                ["maxIdleReprompts"] = maxIdleReprompts,
                 ["maxCallSeconds"] = 300,
             },
         });
