@@ -1,5 +1,8 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 
 namespace VoiceConnector.Edge.Media.Resampling;
 
@@ -75,19 +78,31 @@ public sealed class Resampler
     {
         var taps = filter.TapsPerPhase;
         var up = filter.Up;
-        var coefficients = filter.Coefficients;
+        var down = filter.Down;
+        ref var samples = ref MemoryMarshal.GetArrayDataReference(history);
+        ref var coefficients = ref MemoryMarshal.GetArrayDataReference(filter.Coefficients);
         var written = 0;
-        while (position / up < count)
+
+        // position = newest * up + phase, stepped by down per output without a division per sample. The window of
+        // output n ends at its newest input sample; position starts at (taps - 1) * up, so it never starts before 0.
+        var newest = (int)(position / up);
+        var phase = (int)(position % up);
+        while (newest < count)
         {
-            var newest = (int)(position / up);
-            var phase = (int)(position % up);
-            var value = Dot(history.AsSpan(newest - (taps - 1), taps), coefficients.AsSpan(phase * taps, taps));
+            var value = Dot(ref Unsafe.Add(ref samples, newest - (taps - 1)), ref Unsafe.Add(ref coefficients, phase * taps), taps);
             output[written++] = (short)Math.Clamp(MathF.Round(value), short.MinValue, short.MaxValue);
-            position += filter.Down;
+            phase += down;
+            while (phase >= up)
+            {
+                phase -= up;
+                newest++;
+            }
         }
 
+        position = ((long)newest * up) + phase;
+
         // Keep the taps - 1 samples before the next output's newest sample.
-        var drop = (int)Math.Min((position / up) - (taps - 1), count);
+        var drop = Math.Min(newest - (taps - 1), count);
         if (drop > 0)
         {
             history.AsSpan(drop, count - drop).CopyTo(history);
@@ -98,23 +113,47 @@ public sealed class Resampler
         return written;
     }
 
-    private static float Dot(ReadOnlySpan<float> samples, ReadOnlySpan<float> taps)
+    /// <summary>
+    /// Sum of <paramref name="length"/> products (a multiple of 8). With 256-bit vectors: two accumulators of fused
+    /// multiply-adds, so consecutive steps do not wait on each other.
+    /// </summary>
+    private static float Dot(ref float samples, ref float taps, int length)
     {
-        var vectorSize = Vector<float>.Count;
-        var sums = Vector<float>.Zero;
-        var samplesVector = MemoryMarshal.Cast<float, Vector<float>>(samples);
-        var tapsVector = MemoryMarshal.Cast<float, Vector<float>>(taps);
-        for (var i = 0; i < samplesVector.Length; i++)
+        if (Vector256.IsHardwareAccelerated)
         {
-            sums += samplesVector[i] * tapsVector[i];
+            var even = Vector256<float>.Zero;
+            var odd = Vector256<float>.Zero;
+            nuint i = 0;
+            for (; i + 16 <= (nuint)length; i += 16)
+            {
+                even = MultiplyAdd(Vector256.LoadUnsafe(ref samples, i), Vector256.LoadUnsafe(ref taps, i), even);
+                odd = MultiplyAdd(Vector256.LoadUnsafe(ref samples, i + 8), Vector256.LoadUnsafe(ref taps, i + 8), odd);
+            }
+
+            if (i < (nuint)length)
+            {
+                even = MultiplyAdd(Vector256.LoadUnsafe(ref samples, i), Vector256.LoadUnsafe(ref taps, i), even);
+            }
+
+            return Vector256.Sum(even + odd);
+        }
+
+        var sums = Vector<float>.Zero;
+        var k = 0;
+        for (; k + Vector<float>.Count <= length; k += Vector<float>.Count)
+        {
+            sums += Vector.LoadUnsafe(ref samples, (nuint)k) * Vector.LoadUnsafe(ref taps, (nuint)k);
         }
 
         var sum = Vector.Sum(sums);
-        for (var i = samplesVector.Length * vectorSize; i < samples.Length; i++)
+        for (; k < length; k++)
         {
-            sum += samples[i] * taps[i];
+            sum += Unsafe.Add(ref samples, k) * Unsafe.Add(ref taps, k);
         }
 
         return sum;
     }
+
+    private static Vector256<float> MultiplyAdd(Vector256<float> left, Vector256<float> right, Vector256<float> addend) =>
+        Fma.IsSupported ? Fma.MultiplyAdd(left, right, addend) : (left * right) + addend;
 }
