@@ -56,6 +56,7 @@ internal sealed class TwilioPlayout : IPacedSender, IDisposable
     private long echoes;
     private long lastSendTimestamp;
     private bool closed;
+    private bool sentSinceClear;
     private TaskCompletionSource? spaceFreed;
 
     public TwilioPlayout(string streamSid, TwilioOptions options, TwilioSendQueue sendQueue, TwilioMetrics metrics)
@@ -141,7 +142,10 @@ internal sealed class TwilioPlayout : IPacedSender, IDisposable
         }
     }
 
-    /// <summary>Drops everything not yet played, here and (with <c>clear</c>) at Twilio; returns the played position.</summary>
+    /// <summary>
+    /// Drops everything not yet played, here and (with <c>clear</c>, if audio went out since the last one) at Twilio;
+    /// returns the played position.
+    /// </summary>
     public long Clear()
     {
         lock (gate)
@@ -155,9 +159,13 @@ internal sealed class TwilioPlayout : IPacedSender, IDisposable
             bufferedFrames = 0;
             framesSinceMark = 0;
             ignoreMarksUpTo = lastMarkId;
-            if (!closed)
+
+            // Only when Twilio may hold audio: a barge-in is seen by more than one part of the conversation, and a
+            // second clear straight after the first would have nothing to clear.
+            if (!closed && sentSinceClear)
             {
                 sendQueue.TryEnqueue(writer.Clear());
+                sentSinceClear = false;
             }
 
             ReleaseWaiterLocked();
@@ -229,6 +237,7 @@ internal sealed class TwilioPlayout : IPacedSender, IDisposable
                 }
 
                 sentPosition += length * 2;
+                sentSinceClear = true;
                 bufferedFrames++;
                 framesSinceMark++;
                 if (first)

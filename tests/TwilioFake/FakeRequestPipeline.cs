@@ -61,17 +61,30 @@ internal sealed class FakeRequestPipeline(
         var route = spec.Route(request.Method, path);
         var operationId = route.Operation?.OperationId;
         var status = 0;
+        var recorded = false;
+        void Record(int answered)
+        {
+            if (!recorded)
+            {
+                recorded = true;
+                Requests.Enqueue(new RecordedRequest(receivedAt, request.Method, path, query, form, operationId, answered));
+            }
+        }
+
         try
         {
-            status = await RespondAsync(context, route, path, query, form);
+            status = await RespondAsync(context, route, path, query, form, Record);
         }
         finally
         {
-            Requests.Enqueue(new RecordedRequest(receivedAt, request.Method, path, query, form, operationId, status));
+            Record(status);
         }
     }
 
-    private async Task<int> RespondAsync(HttpContext context, SpecRoute route, string path, List<KeyValuePair<string, string>> query, List<KeyValuePair<string, string>> form)
+    /// <param name="record">Records the request; called before a dropped connection, so a client that sees the drop
+    /// finds the request recorded.</param>
+    private async Task<int> RespondAsync(
+        HttpContext context, SpecRoute route, string path, List<KeyValuePair<string, string>> query, List<KeyValuePair<string, string>> form, Action<int> record)
     {
         var method = context.Request.Method;
         if (route.Outcome != SpecRouteOutcome.Found)
@@ -98,6 +111,7 @@ internal sealed class FakeRequestPipeline(
             case FakeFaultKind.Status:
                 return await WriteFaultAsync(context, fault);
             case FakeFaultKind.DropBeforeHandling:
+                record(0);
                 context.Abort();
                 return 0;
             case FakeFaultKind.Slow:
@@ -119,6 +133,7 @@ internal sealed class FakeRequestPipeline(
         var result = dispatcher.Handle(new OperationContext(operation, path, route.PathValues, query, form, time.GetUtcNow()));
         if (fault?.Kind == FakeFaultKind.DropAfterHandling)
         {
+            record(0);
             context.Abort();
             return 0;
         }

@@ -57,6 +57,16 @@ internal sealed class SimulatedTwilioLine : IAsyncDisposable
     /// <summary>While true Twilio plays nothing (a hiccup on its side); what arrives piles up in its buffer.</summary>
     public bool Stalled { get; set; }
 
+    /// <summary><c>clear</c> messages received.</summary>
+    public int Clears { get; private set; }
+
+    /// <summary>The agent is cut off: the playout is cleared, and what the edge sent is taken in.</summary>
+    public async Task ClearAsync()
+    {
+        Playout.Clear();
+        await ReceiveAsync();
+    }
+
     /// <summary>The agent starts speaking <paramref name="frames"/> of 20 ms: half a second is queued now, the rest a frame a tick.</summary>
     public async Task SpeakAsync(int frames)
     {
@@ -145,6 +155,10 @@ internal sealed class SimulatedTwilioLine : IAsyncDisposable
                     break;
                 case "mark":
                     marksAhead.Enqueue((long.Parse(message.Mark!.Name, CultureInfo.InvariantCulture), FramesPlayed + Buffered));
+                    break;
+                case "clear":
+                    Clears++;
+                    Buffered = 0;
                     break;
             }
         }

@@ -57,4 +57,45 @@ public sealed class TwilioPlayoutTests
         Assert.InRange(line.Buffered, 1, LeadFrames + DriftSlackFrames + 1);
         Assert.Equal(0, line.Underruns);
     }
+
+    [Fact]
+    public async Task Clear_TwiceInARow_OneClearReachesTwilio()
+    {
+        await using var line = new SimulatedTwilioLine(echoDelayTicks: 7);
+        await line.SpeakAsync(50);
+        for (var i = 0; i < 10; i++)
+        {
+            await line.TickAsync();
+        }
+
+        await line.ClearAsync();
+        await line.ClearAsync(); // barge-in is noticed by more than one part of the conversation
+
+        Assert.Equal(1, line.Clears);
+    }
+
+    [Fact]
+    public async Task Clear_NothingSentYet_NoClear()
+    {
+        await using var line = new SimulatedTwilioLine(echoDelayTicks: 7);
+
+        await line.ClearAsync();
+
+        Assert.Equal(0, line.Clears);
+    }
+
+    [Fact]
+    public async Task Clear_AudioSentAgainAfterAClear_ClearsAgain()
+    {
+        await using var line = new SimulatedTwilioLine(echoDelayTicks: 7);
+        await line.SpeakAsync(20);
+        await line.TickAsync();
+        await line.ClearAsync();
+        await line.SpeakAsync(20);
+        await line.TickAsync();
+
+        await line.ClearAsync();
+
+        Assert.Equal(2, line.Clears);
+    }
 }
