@@ -34,6 +34,10 @@ public static class TwilioServiceCollectionExtensions
     public static IEndpointRouteBuilder MapEdgeTwilio(this IEndpointRouteBuilder endpoints)
     {
         ArgumentNullException.ThrowIfNull(endpoints);
+
+        // The overload probes start now, so they have readings (and /metrics their gauge) before the first stream.
+        endpoints.ServiceProvider.GetRequiredService<ThreadPoolLag>();
+        endpoints.ServiceProvider.GetRequiredService<CpuLoad>();
         endpoints.Map(
             TwilioMediaStreamEndpoint.Path,
             context => context.RequestServices.GetRequiredService<TwilioMediaStreamEndpoint>().HandleAsync(context));

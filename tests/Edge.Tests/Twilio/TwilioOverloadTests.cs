@@ -53,6 +53,17 @@ public sealed class TwilioOverloadTests
         Assert.Null(client.CloseStatus);
     }
 
+    [Fact]
+    public async Task Metrics_BeforeAnyStream_ShowTheThreadPoolLagGauge()
+    {
+        await using var edge = new TwilioEdgeFactory(new ScriptedTestAgent());
+        using var http = new HttpClient { BaseAddress = new Uri(edge.StreamUri.ToString().Replace("ws://", "http://", StringComparison.Ordinal)) };
+
+        var metrics = await http.GetStringAsync(new Uri("/metrics", UriKind.Relative));
+
+        Assert.Contains("voiceconnector_threadpool_lag", metrics, StringComparison.Ordinal);
+    }
+
     private static Socket SendUpgrade(Uri uri, string signature)
     {
         var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp) { ReceiveTimeout = 15_000 };
