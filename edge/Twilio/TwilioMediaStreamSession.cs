@@ -158,7 +158,7 @@ internal sealed partial class TwilioMediaStreamSession : IDisposable
         var options = services.Options;
         var callerAudio = new TwilioCallerAudio();
         var playout = new TwilioPlayout(start.StreamSid, options, sendQueue, services.Metrics);
-        var live = new TwilioCallMedia(Describe(start), callerAudio, playout, services.CallControl);
+        var live = new TwilioCallMedia(TwilioCallDescription.From(start), callerAudio, playout, services.CallControl);
         Volatile.Write(ref call, live);
         services.Metrics.StreamsActive.Add(1);
         LogStarted(services.Logger, start.StreamSid, start.CallSid);
@@ -334,34 +334,6 @@ internal sealed partial class TwilioMediaStreamSession : IDisposable
         TwilioReadStatus.PayloadTooLarge => TwilioStreamEnd.TooLarge,
         _ => TwilioStreamEnd.MalformedJson,
     };
-
-    private static CallDescription Describe(TwilioStart start)
-    {
-        var parameters = start.CustomParameters;
-        return new CallDescription(
-            start.StreamSid,
-            CallTransport.TwilioMediaStreams,
-            Parameter(parameters, "from", "From"),
-            Parameter(parameters, "to", "To", "number"),
-            "PCMU",
-            DateTimeOffset.UtcNow,
-            parameters,
-            string.IsNullOrEmpty(start.CallSid) ? null : start.CallSid);
-    }
-
-    /// <summary>The first of <paramref name="names"/> present in the stream's custom parameters, else "".</summary>
-    private static string Parameter(IReadOnlyDictionary<string, string> parameters, params ReadOnlySpan<string> names)
-    {
-        foreach (var name in names)
-        {
-            if (parameters.TryGetValue(name, out var value) && !string.IsNullOrEmpty(value))
-            {
-                return value;
-            }
-        }
-
-        return "";
-    }
 
     private async Task CloseAsync(TwilioStreamEnd reason)
     {
