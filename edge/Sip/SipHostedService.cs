@@ -121,6 +121,12 @@ public sealed class SipHostedService : IHostedService, IAsyncDisposable
 
     public async Task StopAsync(CancellationToken cancellationToken)
     {
+        // While the transports still run: BYE to live calls, and every agent's record written.
+        if (Calls is { } calls && Volatile.Read(ref transports) is not null)
+        {
+            await calls.ShutdownAsync(cancellationToken);
+        }
+
         var bound = Interlocked.Exchange(ref transports, null);
         if (bound is not null)
         {

@@ -38,4 +38,7 @@ internal static partial class SipLog
 
     [LoggerMessage(EventId = 5011, Level = LogLevel.Warning, Message = "SIP TCP connection from {Remote} closed: {Reason}")]
     public static partial void TcpClosed(this ILogger logger, EndPoint? remote, string reason);
+
+    [LoggerMessage(EventId = 5012, Level = LogLevel.Warning, Message = "Shutdown: {Count} call agents had not finished in time; their call records may be missing")]
+    public static partial void ShutdownAgentsAbandoned(this ILogger logger, int count);
 }

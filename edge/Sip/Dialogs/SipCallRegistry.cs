@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text;
 using VoiceConnector.Edge.Calls;
 using VoiceConnector.Edge.Sip.Messages;
@@ -11,7 +12,10 @@ namespace VoiceConnector.Edge.Sip.Dialogs;
 /// </summary>
 public sealed class SipCallRegistry
 {
+    private static readonly TimeSpan ShutdownByeTimeout = TimeSpan.FromSeconds(2);
+
     private readonly Dictionary<string, SipCall> calls = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<Task, bool> agents = new();
     private readonly SipTransactionLayer layer;
     private readonly ICallAgent agent;
     private readonly ILogger logger;
@@ -77,7 +81,10 @@ public sealed class SipCallRegistry
         if (call.State == SipCallState.Answered && call.Session is { } session)
         {
             call.State = SipCallState.Confirmed;
-            call.AgentTask = Task.Run(() => RunAgentAsync(call, session));
+            var running = Task.Run(() => RunAgentAsync(call, session));
+            call.AgentTask = running;
+            agents.TryAdd(running, true);
+            _ = running.ContinueWith(static (done, state) => ((ConcurrentDictionary<Task, bool>)state!).TryRemove(done, out _), agents, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
         }
     }
 
@@ -186,6 +193,49 @@ public sealed class SipCallRegistry
         call.PendingInvite = null;
         call.RetransmitTimer?.Stop();
         call.GiveUpTimer?.Stop();
+    }
+
+    /// <summary>
+    /// At shutdown: hangs up every live call (BYE, reason "shutdown", so no caller is left on a dead line) and waits
+    /// until every agent has finished, including those of calls that ended just before, so each call's record is
+    /// written before the process exits. Returns when they have, or when <paramref name="cancellationToken"/> ends the wait.
+    /// </summary>
+    public async Task ShutdownAsync(CancellationToken cancellationToken)
+    {
+        SipCall[] live;
+        lock (layer.Gate)
+        {
+            live = [.. calls.Values];
+        }
+
+        var byes = new Task[live.Length];
+        for (var i = 0; i < live.Length; i++)
+        {
+            byes[i] = HangUpForShutdownAsync(live[i]);
+        }
+
+        await Task.WhenAll(byes);
+        try
+        {
+            await Task.WhenAll(agents.Keys).WaitAsync(cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+            logger.ShutdownAgentsAbandoned(agents.Count);
+        }
+    }
+
+    private async Task HangUpForShutdownAsync(SipCall call)
+    {
+        using var timeout = new CancellationTokenSource(ShutdownByeTimeout);
+        try
+        {
+            await HangUpAsync(call, "shutdown", timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            // The caller did not answer the BYE in time; the call is ended on our side all the same.
+        }
     }
 
     private async Task RunAgentAsync(SipCall call, ICallMedia media)
