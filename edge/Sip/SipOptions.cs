@@ -46,6 +46,13 @@ public sealed class SipOptions
     [Range(1, 1_000_000)]
     public int MaxCalls { get; set; } = 5000;
 
+    /// <summary>
+    /// At shutdown, new INVITEs get 503 (Retry-After) while live calls may go on this many seconds; those still up
+    /// then get a BYE. 0 hangs them up at once.
+    /// </summary>
+    [Range(0, 3600)]
+    public int DrainTimeoutSeconds { get; set; } = 30;
+
     /// <summary>The networks in force: the configured ones, or loopback only.</summary>
     public IReadOnlyList<string> EffectiveAllowedNetworks => AllowedNetworks.Count > 0 ? [.. AllowedNetworks] : ["127.0.0.0/8", "::1/128"];
 }

@@ -16,6 +16,7 @@ public sealed class SipCallRegistry
 
     private readonly Dictionary<string, SipCall> calls = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<Task, bool> agents = new();
+    private volatile bool draining;
     private readonly SipTransactionLayer layer;
     private readonly ICallAgent agent;
     private readonly ILogger logger;
@@ -37,6 +38,9 @@ public sealed class SipCallRegistry
             }
         }
     }
+
+    /// <summary>True once shutdown has begun: new calls are refused.</summary>
+    public bool IsDraining => draining;
 
     /// <summary>Call under the gate.</summary>
     public void Add(SipCall call) => calls[call.Dialog.Id] = call;
@@ -196,12 +200,27 @@ public sealed class SipCallRegistry
     }
 
     /// <summary>
-    /// At shutdown: hangs up every live call (BYE, reason "shutdown", so no caller is left on a dead line) and waits
-    /// until every agent has finished, including those of calls that ended just before, so each call's record is
-    /// written before the process exits. Returns when they have, or when <paramref name="cancellationToken"/> ends the wait.
+    /// At shutdown: refuses new calls, lets live ones go on for up to <paramref name="drain"/>, then hangs up those
+    /// still up (BYE, reason "shutdown", so no caller is left on a dead line), and waits until every agent has
+    /// finished, including those of calls that ended just before, so each call's record is written before the process
+    /// exits. Returns when they have, or when <paramref name="cancellationToken"/> ends the wait.
     /// </summary>
-    public async Task ShutdownAsync(CancellationToken cancellationToken)
+    public async Task ShutdownAsync(TimeSpan drain, CancellationToken cancellationToken)
     {
+        this.draining = true;
+        var draining = System.Diagnostics.Stopwatch.StartNew(); // wall-clock time, whatever clock the calls run on
+        try
+        {
+            while (Count > 0 && draining.Elapsed < drain)
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(100), cancellationToken);
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // Out of time: hang up what is left.
+        }
+
         SipCall[] live;
         lock (layer.Gate)
         {

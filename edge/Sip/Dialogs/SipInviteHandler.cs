@@ -64,6 +64,12 @@ public sealed class SipInviteHandler
             return;
         }
 
+        if (registry.IsDraining)
+        {
+            Reject(transaction, 503, "shutting down");
+            return;
+        }
+
         if (registry.Count >= options.MaxCalls)
         {
             Reject(transaction, 503, "call limit reached");

@@ -23,6 +23,7 @@ internal sealed class TwilioEdgeFactory : WebApplicationFactory<Program>
         ["Twilio:MediaStreamUrl"] = PublicStreamUrl,
         ["Twilio:ValidateSignature"] = "true",
         ["Twilio:DrainTimeoutSeconds"] = "2",
+        ["Sip:DrainTimeoutSeconds"] = "2",
 
         // The test process shares two cores with parallel tests: its thread pool may lag, and the cores be busy, for
         // reasons no stream has; TwilioOverloadTests sets the production limits back.

@@ -77,6 +77,7 @@ internal sealed class ConversationEdgeHost : IAsyncDisposable
             ["Twilio:AuthToken"] = TwilioEdgeFactory.AuthToken,
             ["Twilio:MediaStreamUrl"] = TwilioEdgeFactory.PublicStreamUrl,
             ["Twilio:DrainTimeoutSeconds"] = "2",
+            ["Sip:DrainTimeoutSeconds"] = "2",
             ["Twilio:MaxThreadPoolLagMs"] = "10000", // a busy test machine is no overloaded edge
             ["Twilio:MaxCpuLoad"] = "1",
         });

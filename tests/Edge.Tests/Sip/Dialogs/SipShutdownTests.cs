@@ -41,9 +41,31 @@ public sealed class SipShutdownTests
         Assert.True(finished.Task.IsCompleted, "the host stopped before the agent had finished");
     }
 
-    private static async Task<SipResponse> EstablishAsync(SipTestClient client, string callId)
+    [Fact]
+    public async Task Stop_Draining_NewInviteGets503AndALiveCallMayEndByItself()
     {
-        client.Send(client.Request("INVITE", callId, "fromtag", body: SipTestClient.Offer(40060), cseq: 1));
+        var finished = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var edge = await SipEdgeHost.StartAsync(new Dictionary<string, string?> { ["Sip:DrainTimeoutSeconds"] = "20" }, new AgentThatFinishesLate(TimeSpan.Zero, finished));
+        using var caller = new SipTestClient(edge.Port);
+        using var latecomer = new SipTestClient(edge.Port);
+        var ok = await EstablishAsync(caller, "draining-call");
+
+        var stopping = edge.DisposeAsync().AsTask();
+        await Integration.SippCallTests.WaitUntil(() => edge.Sip.Calls!.IsDraining);
+        latecomer.Send(latecomer.Request("INVITE", "too-late", "othertag", body: SipTestClient.Offer(40070), cseq: 1));
+        var refused = (await latecomer.ReceiveFinalAsync())!;
+        caller.Send(caller.Request("BYE", "draining-call", "fromtag", ok.To!.Tag, cseq: 2));
+        Assert.Equal(200, (await caller.ReceiveFinalAsync())!.StatusCode);
+        await stopping.WaitAsync(TimeSpan.FromSeconds(10));
+
+        Assert.Equal(503, refused.StatusCode);
+        Assert.NotNull(refused.Headers["Retry-After"]);
+        Assert.True(finished.Task.IsCompleted);
+    }
+
+    private static async Task<SipResponse> EstablishAsync(SipTestClient client, string callId, int rtpPort = 40060)
+    {
+        client.Send(client.Request("INVITE", callId, "fromtag", body: SipTestClient.Offer(rtpPort), cseq: 1));
         var ok = (await client.ReceiveFinalAsync())!;
         Assert.Equal(200, ok.StatusCode);
         client.Send(client.Request("ACK", callId, "fromtag", ok.To!.Tag, cseq: 1));
