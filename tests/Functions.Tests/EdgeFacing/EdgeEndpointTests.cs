@@ -118,12 +118,7 @@ public sealed class EdgeEndpointTests(PostgresServer postgres)
         var (twilio, account) = await FakeTwilio.StartAsync();
         await using var fake = twilio;
         await using var app = await FunctionsApp.StartAsync(provider, postgres, account);
-        var (tenant, key) = await app.CreateTenantAsync("acme");
-        var agent = await Seed.AgentAsync(app, tenant);
-        using var api = app.Client(key);
-        Assert.Equal(HttpStatusCode.Created, (await HttpJson.PostAsync(api, "/v1/numbers", new { phoneNumber = "+14155550100", agentId = agent.Definition.AgentId }, "n")).StatusCode);
-        var call = await HttpJson.ReadAsync(await HttpJson.PostAsync(api, "/v1/calls", new { from = "+14155550100", to = "+16175551212" }, "c"));
-        var sid = call.GetProperty("twilioCallSid").GetString()!;
+        var sid = await PlaceLiveCallAsync(app);
         using var edge = app.Client(FunctionsApp.EdgeKey);
 
         using var response = await HttpJson.PostAsync(edge, EdgeApi.TransferPath, new TransferRequest(sid, "+12125550123"));
@@ -144,12 +139,7 @@ public sealed class EdgeEndpointTests(PostgresServer postgres)
         var (twilio, account) = await FakeTwilio.StartAsync();
         await using var fake = twilio;
         await using var app = await FunctionsApp.StartAsync(provider, postgres, account);
-        var (tenant, key) = await app.CreateTenantAsync("acme");
-        var agent = await Seed.AgentAsync(app, tenant);
-        using var api = app.Client(key);
-        Assert.Equal(HttpStatusCode.Created, (await HttpJson.PostAsync(api, "/v1/numbers", new { phoneNumber = "+14155550100", agentId = agent.Definition.AgentId }, "n")).StatusCode);
-        var call = await HttpJson.ReadAsync(await HttpJson.PostAsync(api, "/v1/calls", new { from = "+14155550100", to = "+16175551212" }, "c"));
-        var sid = call.GetProperty("twilioCallSid").GetString()!;
+        var sid = await PlaceLiveCallAsync(app);
         using var edge = app.Client(FunctionsApp.EdgeKey);
         using var anonymous = app.Client(null);
 
@@ -166,6 +156,17 @@ public sealed class EdgeEndpointTests(PostgresServer postgres)
         // A call Twilio does not know: its refusal passes on as a problem, not a success.
         await HttpJson.ProblemAsync(await HttpJson.PostAsync(edge, EdgeApi.HangUpPath, new HangUpRequest("CA" + new string('0', 32))), 422);
         Assert.Empty(twilio.Violations);
+    }
+
+    /// <summary>A tenant with a number places an outbound call through the API; returns its Twilio CallSid.</summary>
+    private static async Task<string> PlaceLiveCallAsync(FunctionsApp app)
+    {
+        var (tenant, key) = await app.CreateTenantAsync("acme");
+        var agent = await Seed.AgentAsync(app, tenant);
+        using var api = app.Client(key);
+        Assert.Equal(HttpStatusCode.Created, (await HttpJson.PostAsync(api, "/v1/numbers", new { phoneNumber = "+14155550100", agentId = agent.Definition.AgentId }, "n")).StatusCode);
+        var call = await HttpJson.ReadAsync(await HttpJson.PostAsync(api, "/v1/calls", new { from = "+14155550100", to = "+16175551212" }, "c"));
+        return call.GetProperty("twilioCallSid").GetString()!;
     }
 
     [Fact]

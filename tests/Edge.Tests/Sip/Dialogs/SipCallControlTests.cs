@@ -13,8 +13,8 @@ public sealed class SipCallControlTests
     {
         await using var edge = await SipEdgeHost.StartAsync(agent: new ScriptedAgent(async call => await call.HangUpAsync("agent-done", CancellationToken.None)));
         using var client = new SipTestClient(edge.Port);
-        var ok = await Establish(client, "hangup-call");
-        var bye = await ReceiveRequest(client, "BYE");
+        var ok = await client.EstablishAsync("hangup-call");
+        var bye = await client.ReceiveRequestAsync("BYE");
         Assert.Equal("hangup-call", bye.CallId);
         Assert.Equal(ok.To!.Tag, bye.From!.Tag);
         Assert.Equal("fromtag", bye.To!.Tag);
@@ -33,39 +33,17 @@ public sealed class SipCallControlTests
             await Task.Delay(Timeout.Infinite, call.Ended);
         }));
         using var client = new SipTestClient(edge.Port);
-        var ok = await Establish(client, "transfer-call");
-        var refer = await ReceiveRequest(client, "REFER");
+        var ok = await client.EstablishAsync("transfer-call");
+        var refer = await client.ReceiveRequestAsync("REFER");
         Assert.Equal("<sip:+15559990000@127.0.0.1>", refer.Headers[SipHeaderNames.ReferTo]);
         client.Send(SipResponseFactory.Create(refer, 202, null).ToString());
         Assert.True(await result.Task.WaitAsync(TimeSpan.FromSeconds(5)));
 
         var notify = client.Request("NOTIFY", "transfer-call", "fromtag", ok.To!.Tag, "SIP/2.0 200 OK\r\n", "Event: refer\r\nSubscription-State: terminated\r\n", cseq: 2, contentType: "message/sipfrag");
         client.Send(notify);
-        var bye = await ReceiveRequest(client, "BYE");
+        var bye = await client.ReceiveRequestAsync("BYE");
         client.Send(SipResponseFactory.Create(bye, 200, null).ToString());
         await Integration.SippCallTests.WaitUntil(() => edge.Sip.Calls!.Count == 0);
-    }
-
-    private static async Task<SipResponse> Establish(SipTestClient client, string callId)
-    {
-        client.Send(client.Request("INVITE", callId, "fromtag", body: SipTestClient.Offer(40040), cseq: 1));
-        var ok = (await client.ReceiveFinalAsync())!;
-        Assert.Equal(200, ok.StatusCode);
-        client.Send(client.Request("ACK", callId, "fromtag", ok.To!.Tag, cseq: 1));
-        return ok;
-    }
-
-    private static async Task<SipRequest> ReceiveRequest(SipTestClient client, string method)
-    {
-        for (var i = 0; i < 20; i++)
-        {
-            if (await client.ReceiveAsync(TimeSpan.FromSeconds(5)) is SipRequest request && request.Method == method)
-            {
-                return request;
-            }
-        }
-
-        throw new TimeoutException("no " + method);
     }
 
     private sealed class ScriptedAgent(Func<ICallMedia, Task> script) : ICallAgent

@@ -12,9 +12,11 @@ public sealed class SipShutdownTests
     public async Task Stop_AgentStillFinishingAfterCallerBye_WaitsForIt()
     {
         var finished = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var edge = await SipEdgeHost.StartAsync(agent: new AgentThatFinishesLate(TimeSpan.FromSeconds(1), finished));
+        var agent = new AgentThatFinishesLate(TimeSpan.FromSeconds(1), finished);
+        var edge = await SipEdgeHost.StartAsync(agent: agent);
         using var client = new SipTestClient(edge.Port);
-        var ok = await EstablishAsync(client, "late-agent");
+        var ok = await client.EstablishAsync("late-agent");
+        await agent.Started.Task.WaitAsync(TimeSpan.FromSeconds(5));
 
         client.Send(client.Request("BYE", "late-agent", "fromtag", ok.To!.Tag, cseq: 2));
         Assert.Equal(200, (await client.ReceiveFinalAsync())!.StatusCode);
@@ -27,12 +29,14 @@ public sealed class SipShutdownTests
     public async Task Stop_LiveCall_ByeWithShutdownReasonThenAgentFinishes()
     {
         var finished = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var edge = await SipEdgeHost.StartAsync(agent: new AgentThatFinishesLate(TimeSpan.FromMilliseconds(200), finished));
+        var agent = new AgentThatFinishesLate(TimeSpan.FromMilliseconds(200), finished);
+        var edge = await SipEdgeHost.StartAsync(agent: agent);
         using var client = new SipTestClient(edge.Port);
-        await EstablishAsync(client, "live-at-stop");
+        await client.EstablishAsync("live-at-stop");
+        await agent.Started.Task.WaitAsync(TimeSpan.FromSeconds(5));
 
         var stopping = edge.DisposeAsync().AsTask();
-        var bye = await ReceiveRequestAsync(client, "BYE");
+        var bye = await client.ReceiveRequestAsync("BYE");
         client.Send(SipResponseFactory.Create(bye, 200, null).ToString());
         await stopping.WaitAsync(TimeSpan.FromSeconds(10));
 
@@ -45,10 +49,12 @@ public sealed class SipShutdownTests
     public async Task Stop_Draining_NewInviteGets503AndALiveCallMayEndByItself()
     {
         var finished = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var edge = await SipEdgeHost.StartAsync(new Dictionary<string, string?> { ["Sip:DrainTimeoutSeconds"] = "20" }, new AgentThatFinishesLate(TimeSpan.Zero, finished));
+        var agent = new AgentThatFinishesLate(TimeSpan.Zero, finished);
+        var edge = await SipEdgeHost.StartAsync(new Dictionary<string, string?> { ["Sip:DrainTimeoutSeconds"] = "20" }, agent);
         using var caller = new SipTestClient(edge.Port);
         using var latecomer = new SipTestClient(edge.Port);
-        var ok = await EstablishAsync(caller, "draining-call");
+        var ok = await caller.EstablishAsync("draining-call");
+        await agent.Started.Task.WaitAsync(TimeSpan.FromSeconds(5));
 
         var stopping = edge.DisposeAsync().AsTask();
         await Integration.SippCallTests.WaitUntil(() => edge.Sip.Calls!.IsDraining);
@@ -63,33 +69,15 @@ public sealed class SipShutdownTests
         Assert.True(finished.Task.IsCompleted);
     }
 
-    private static async Task<SipResponse> EstablishAsync(SipTestClient client, string callId, int rtpPort = 40060)
-    {
-        client.Send(client.Request("INVITE", callId, "fromtag", body: SipTestClient.Offer(rtpPort), cseq: 1));
-        var ok = (await client.ReceiveFinalAsync())!;
-        Assert.Equal(200, ok.StatusCode);
-        client.Send(client.Request("ACK", callId, "fromtag", ok.To!.Tag, cseq: 1));
-        return ok;
-    }
-
-    private static async Task<SipRequest> ReceiveRequestAsync(SipTestClient client, string method)
-    {
-        for (var i = 0; i < 20; i++)
-        {
-            if (await client.ReceiveAsync(TimeSpan.FromSeconds(5)) is SipRequest request && request.Method == method)
-            {
-                return request;
-            }
-        }
-
-        throw new TimeoutException("no " + method);
-    }
-
     /// <summary>Waits for the call to end, then takes <c>wrapUp</c> more (as a conversation transcribing its last words and writing its record does).</summary>
     private sealed class AgentThatFinishesLate(TimeSpan wrapUp, TaskCompletionSource finished) : ICallAgent
     {
+        /// <summary>Set once the agent runs (the edge has taken the ACK).</summary>
+        public TaskCompletionSource Started { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
         public async Task RunAsync(ICallMedia call, CancellationToken cancellationToken)
         {
+            Started.SetResult();
             try
             {
                 await Task.Delay(Timeout.Infinite, call.Ended);

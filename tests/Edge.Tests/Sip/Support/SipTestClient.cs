@@ -88,5 +88,29 @@ internal sealed class SipTestClient : IDisposable
         $"v=0\r\no=tester 1 1 IN IP4 {address}\r\ns=-\r\nc=IN IP4 {address}\r\nt=0 0\r\nm=audio {rtpPort} RTP/AVP {formats}\r\n"
         + "a=rtpmap:101 telephone-event/8000\r\na=fmtp:101 0-15\r\na=ptime:20\r\na=" + direction + "\r\n";
 
+    /// <summary>INVITE with an SDP offer, the 200 OK checked, then ACK: the call is up and its agent running.</summary>
+    public async Task<SipResponse> EstablishAsync(string callId, int rtpPort = 40040)
+    {
+        Send(Request("INVITE", callId, "fromtag", body: Offer(rtpPort), cseq: 1));
+        var ok = (await ReceiveFinalAsync())!;
+        Assert.Equal(200, ok.StatusCode);
+        Send(Request("ACK", callId, "fromtag", ok.To!.Tag, cseq: 1));
+        return ok;
+    }
+
+    /// <summary>The next request of <paramref name="method"/> the edge sends (other messages are skipped).</summary>
+    public async Task<SipRequest> ReceiveRequestAsync(string method)
+    {
+        for (var i = 0; i < 20; i++)
+        {
+            if (await ReceiveAsync(TimeSpan.FromSeconds(5)) is SipRequest request && request.Method == method)
+            {
+                return request;
+            }
+        }
+
+        throw new TimeoutException("no " + method);
+    }
+
     public void Dispose() => socket.Dispose();
 }
