@@ -2,7 +2,7 @@ namespace VoiceConnector.Edge.Calls;
 
 /// <summary>
 /// The echo test: plays back what the caller says after a fixed delay. Used by the load tests and
-/// as a line check ("can I hear myself?"). Not a conversation.
+/// as a line check ("can I hear myself?"). Not a conversation. Hangs up when the edge asks for the call to end.
 /// </summary>
 public sealed class EchoAgent : ICallAgent
 {
@@ -12,7 +12,7 @@ public sealed class EchoAgent : ICallAgent
     public async Task RunAsync(ICallMedia call, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(call);
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, call.Ended);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, call.Ended, call.EndRequested);
         var token = linked.Token;
         var silence = new short[AudioFrame.SampleRate * DelayMs / 1000];
         try
@@ -35,7 +35,13 @@ public sealed class EchoAgent : ICallAgent
         }
         catch (OperationCanceledException) when (token.IsCancellationRequested)
         {
-            // The call ended.
+            // The call ended, or the edge asked to end it.
+        }
+
+        if (call.EndRequested.IsCancellationRequested && !call.Ended.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            // Nothing to say goodbye with: hang up at once.
+            await call.HangUpAsync("shutdown", cancellationToken);
         }
     }
 }

@@ -27,6 +27,12 @@ public interface ICallMedia
     /// <summary>Completes (is cancelled) when the call has ended, whoever ended it.</summary>
     CancellationToken Ended { get; }
 
+    /// <summary>
+    /// Cancelled when the transport asks the agent to end the call soon: the edge is shutting down and the drain period
+    /// is over. The agent should say a short goodbye and hang up; the transport ends the call itself a few seconds later.
+    /// </summary>
+    CancellationToken EndRequested { get; }
+
     /// <summary>Why the call ended ("caller-bye", "agent-hangup", ...); null while it is live.</summary>
     string? EndReason { get; }
 

@@ -74,6 +74,10 @@ internal sealed class CallConversation(
                 await SayPromptAsync(FallbackPrompt.Reprompt, token).ConfigureAwait(false);
                 return true;
 
+            case ConversationEventKind.EndRequested:
+                await SayGoodbyeAndHangUpAsync("shutdown", token).ConfigureAwait(false);
+                return false;
+
             default:
                 await SayGoodbyeAndHangUpAsync("max-duration", token).ConfigureAwait(false);
                 return false;

@@ -14,4 +14,7 @@ internal enum ConversationEventKind
 
     /// <summary>The call reached its maximum length.</summary>
     MaxDuration,
+
+    /// <summary>The transport asked for the call to end (the edge is shutting down).</summary>
+    EndRequested,
 }

@@ -50,6 +50,7 @@ internal sealed class ConversationSession(ICallMedia call, AgentLookup lookup, C
             ListenAsync(listener, scope),
             ReadDtmfAsync(activity, token),
             LimitDurationAsync(activity, TimeSpan.FromSeconds(timings.MaxCallSeconds), token),
+            AwaitEndRequestAsync(activity, token),
         };
 
         var failed = false;
@@ -184,6 +185,25 @@ internal sealed class ConversationSession(ICallMedia call, AgentLookup lookup, C
             await Task.Delay(limit, services.Time, token).ConfigureAwait(false);
             activity.Interrupt();
             await events.Writer.WriteAsync(new ConversationEvent(ConversationEventKind.MaxDuration), token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (token.IsCancellationRequested)
+        {
+            // The call ended first.
+        }
+    }
+
+    private async Task AwaitEndRequestAsync(AgentActivity activity, CancellationToken token)
+    {
+        try
+        {
+            var requested = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            using (call.EndRequested.Register(static state => ((TaskCompletionSource)state!).TrySetResult(), requested))
+            {
+                await requested.Task.WaitAsync(token).ConfigureAwait(false);
+            }
+
+            activity.Interrupt();
+            await events.Writer.WriteAsync(new ConversationEvent(ConversationEventKind.EndRequested), token).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (token.IsCancellationRequested)
         {

@@ -19,6 +19,9 @@ public interface IRtpSession : ICallMedia, IAsyncDisposable
     /// <summary>Applies a re-INVITE: new remote address, codec or hold state.</summary>
     void Update(RtpSessionParameters parameters);
 
+    /// <summary>Asks the agent to end the call soon (<see cref="ICallMedia.EndRequested"/>): the edge is shutting down.</summary>
+    void RequestEnd();
+
     /// <summary>The call is over (BYE, CANCEL, error): completes <see cref="ICallMedia.Ended"/> and the caller channels.</summary>
     void End(string reason);
 }

@@ -34,6 +34,7 @@ public sealed partial class RtpSession : IRtpSession, IPacedSender
     private readonly RtpMetrics metrics;
     private readonly ILogger<RtpSession> logger;
     private readonly CancellationTokenSource ended = new();
+    private readonly CancellationTokenSource endRequested = new();
     private readonly Channel<AudioFrame> callerAudio;
     private readonly Channel<DtmfDigit> callerDtmf;
     private readonly PlayoutBuffer playout = new();
@@ -80,6 +81,8 @@ public sealed partial class RtpSession : IRtpSession, IPacedSender
     public ChannelReader<DtmfDigit> CallerDtmf => callerDtmf.Reader;
 
     public CancellationToken Ended => ended.Token;
+
+    public CancellationToken EndRequested => endRequested.Token;
 
     public string? EndReason => Volatile.Read(ref endReason);
 
@@ -141,6 +144,23 @@ public sealed partial class RtpSession : IRtpSession, IPacedSender
         }
 
         LogUpdated(Description.CallId, parameters.RemoteEndPoint, parameters.Codec.Name, parameters.Sending);
+    }
+
+    public void RequestEnd()
+    {
+        if (ended.IsCancellationRequested)
+        {
+            return;
+        }
+
+        try
+        {
+            endRequested.Cancel();
+        }
+        catch (ObjectDisposedException)
+        {
+            // The call ended meanwhile.
+        }
     }
 
     public void End(string reason)
@@ -235,6 +255,7 @@ public sealed partial class RtpSession : IRtpSession, IPacedSender
         releasePorts();
         metrics.Sessions.Add(-1);
         ended.Dispose();
+        endRequested.Dispose();
     }
 
     /// <summary>Reads what the caller sent since the last tick (runs on the clock thread, under the session lock).</summary>

@@ -121,10 +121,10 @@ public sealed class SipHostedService : IHostedService, IAsyncDisposable
 
     public async Task StopAsync(CancellationToken cancellationToken)
     {
-        // While the transports still run: live calls drain, then get a BYE, and every agent's record is written.
+        // While the transports still run: live calls drain, are asked to end, then get a BYE, and every agent's record is written.
         if (Calls is { } calls && Volatile.Read(ref transports) is not null)
         {
-            await calls.ShutdownAsync(TimeSpan.FromSeconds(options.DrainTimeoutSeconds), cancellationToken);
+            await calls.ShutdownAsync(TimeSpan.FromSeconds(options.DrainTimeoutSeconds), TimeSpan.FromSeconds(options.FarewellSeconds), cancellationToken);
         }
 
         var bound = Interlocked.Exchange(ref transports, null);

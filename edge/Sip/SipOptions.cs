@@ -53,6 +53,13 @@ public sealed class SipOptions
     [Range(0, 3600)]
     public int DrainTimeoutSeconds { get; set; } = 30;
 
+    /// <summary>
+    /// After the drain, the agents of calls still up are asked to end them (a spoken goodbye) and get this many
+    /// seconds before the BYE. 0 sends the BYE at once.
+    /// </summary>
+    [Range(0, 60)]
+    public int FarewellSeconds { get; set; } = 5;
+
     /// <summary>The networks in force: the configured ones, or loopback only.</summary>
     public IReadOnlyList<string> EffectiveAllowedNetworks => AllowedNetworks.Count > 0 ? [.. AllowedNetworks] : ["127.0.0.0/8", "::1/128"];
 }

@@ -18,8 +18,11 @@ public static class SipServiceCollectionExtensions
         services.TryAddSingleton<SipHostedService>();
         services.AddHostedService(sp => sp.GetRequiredService<SipHostedService>());
 
-        // Live calls drain for Sip:DrainTimeoutSeconds at shutdown: give the host that long, and a little more.
-        var drain = TimeSpan.FromSeconds(configuration.GetValue($"{SipOptions.SectionName}:{nameof(SipOptions.DrainTimeoutSeconds)}", 30) + 10);
+        // Live calls drain for Sip:DrainTimeoutSeconds at shutdown, then have Sip:FarewellSeconds to say goodbye: give
+        // the host that long, and a little more.
+        var drain = TimeSpan.FromSeconds(
+            configuration.GetValue($"{SipOptions.SectionName}:{nameof(SipOptions.DrainTimeoutSeconds)}", 30)
+            + configuration.GetValue($"{SipOptions.SectionName}:{nameof(SipOptions.FarewellSeconds)}", 5) + 10);
         services.PostConfigure<HostOptions>(host => host.ShutdownTimeout = host.ShutdownTimeout < drain ? drain : host.ShutdownTimeout);
         return services;
     }

@@ -14,6 +14,7 @@ internal sealed class TwilioCallMedia : ICallMedia, IDisposable
     private readonly TwilioPlayout playout;
     private readonly FunctionsCallControl callControl;
     private readonly CancellationTokenSource ended = new();
+    private readonly CancellationTokenSource endRequested = new();
     private readonly Channel<DtmfDigit> dtmf = Channel.CreateBounded<DtmfDigit>(
         new BoundedChannelOptions(32) { SingleWriter = true, FullMode = BoundedChannelFullMode.DropOldest });
 
@@ -36,6 +37,8 @@ internal sealed class TwilioCallMedia : ICallMedia, IDisposable
 
     public CancellationToken Ended => ended.Token;
 
+    public CancellationToken EndRequested => endRequested.Token;
+
     public string? EndReason => Volatile.Read(ref endReason);
 
     public long PlayoutQueuedPosition => playout.QueuedPosition;
@@ -57,6 +60,24 @@ internal sealed class TwilioCallMedia : ICallMedia, IDisposable
         dtmf.Writer.TryComplete();
         ended.Cancel();
         return true;
+    }
+
+    /// <summary>Asks the agent to end the call soon (the edge is shutting down).</summary>
+    public void RequestEnd()
+    {
+        if (ended.IsCancellationRequested)
+        {
+            return;
+        }
+
+        try
+        {
+            endRequested.Cancel();
+        }
+        catch (ObjectDisposedException)
+        {
+            // The call ended meanwhile.
+        }
     }
 
     /// <summary>A key the caller pressed.</summary>
@@ -93,5 +114,9 @@ internal sealed class TwilioCallMedia : ICallMedia, IDisposable
         return accepted;
     }
 
-    public void Dispose() => ended.Dispose();
+    public void Dispose()
+    {
+        ended.Dispose();
+        endRequested.Dispose();
+    }
 }

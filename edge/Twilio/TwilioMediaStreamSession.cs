@@ -56,7 +56,20 @@ internal sealed partial class TwilioMediaStreamSession : IDisposable
         await RunCallAsync(start, receiver, linked.Token);
     }
 
-    /// <summary>Ends the stream for a shutdown (after the drain period).</summary>
+    /// <summary>Asks the agent to end the call (after a shutdown's drain period); a stream with no call yet ends now.</summary>
+    public void RequestEnd()
+    {
+        if (Volatile.Read(ref call) is { } live)
+        {
+            live.RequestEnd();
+        }
+        else
+        {
+            Shutdown();
+        }
+    }
+
+    /// <summary>Ends the stream for a shutdown (after the drain and farewell periods).</summary>
     public void Shutdown()
     {
         if (Volatile.Read(ref call) is { } live)

@@ -33,6 +33,12 @@ public sealed class TwilioOptions
     public int DrainTimeoutSeconds { get; set; } = 30;
 
     /// <summary>
+    /// After the drain, the agents of streams still open are asked to end their calls (a spoken goodbye, then a hang-up
+    /// through the functions app) and get this long before the streams are closed. 0 closes them at once.
+    /// </summary>
+    public int FarewellSeconds { get; set; } = 5;
+
+    /// <summary>
     /// New streams are refused (503 before the upgrade) while the busiest pacing thread spends more than this share of
     /// its 20 ms tick working, as SIP calls are above Rtp:MaxPacingLoad: an overloaded edge keeps its streams on time.
     /// </summary>

@@ -19,6 +19,7 @@ internal sealed class TwilioOptionsValidator : IValidateOptions<TwilioOptions>
         Check(failures, options.MarkIntervalMs, 20, 1000, "MarkIntervalMs");
         Check(failures, options.StartTimeoutSeconds, 1, 120, "StartTimeoutSeconds");
         Check(failures, options.DrainTimeoutSeconds, 0, 3600, "DrainTimeoutSeconds");
+        Check(failures, options.FarewellSeconds, 0, 60, "FarewellSeconds");
         Check(failures, options.MaxThreadPoolLagMs, 5, 10_000, "MaxThreadPoolLagMs");
         if (options.MaxCpuLoad is <= 0 or > 1)
         {

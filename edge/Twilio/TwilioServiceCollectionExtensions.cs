@@ -25,8 +25,11 @@ public static class TwilioServiceCollectionExtensions
         services.TryAddSingleton<TwilioStreamRegistry>();
         services.AddHostedService(provider => provider.GetRequiredService<TwilioStreamRegistry>());
 
-        // Live calls drain for Twilio:DrainTimeoutSeconds at shutdown: give the host that long, and a little more.
-        var drain = TimeSpan.FromSeconds(configuration.GetValue($"{TwilioOptions.Section}:{nameof(TwilioOptions.DrainTimeoutSeconds)}", 30) + 10);
+        // Live calls drain for Twilio:DrainTimeoutSeconds at shutdown, then have Twilio:FarewellSeconds to say goodbye:
+        // give the host that long, and a little more.
+        var drain = TimeSpan.FromSeconds(
+            configuration.GetValue($"{TwilioOptions.Section}:{nameof(TwilioOptions.DrainTimeoutSeconds)}", 30)
+            + configuration.GetValue($"{TwilioOptions.Section}:{nameof(TwilioOptions.FarewellSeconds)}", 5) + 10);
         services.PostConfigure<HostOptions>(host => host.ShutdownTimeout = host.ShutdownTimeout < drain ? drain : host.ShutdownTimeout);
         return services;
     }

@@ -5,7 +5,8 @@ namespace VoiceConnector.Edge.Twilio;
 
 /// <summary>
 /// The live Media Streams of this edge. At shutdown new streams are refused (503) and live ones may finish for
-/// <see cref="TwilioOptions.DrainTimeoutSeconds"/>; those still open then are closed (1001). Warns at start when
+/// <see cref="TwilioOptions.DrainTimeoutSeconds"/>; the agents of those still open are then asked to end their calls
+/// (a spoken goodbye) and get <see cref="TwilioOptions.FarewellSeconds"/>, then what is left is closed (1001). Warns at start when
 /// signature validation is switched off, or on without an auth token (then every stream is refused).
 /// </summary>
 internal sealed partial class TwilioStreamRegistry : IHostedService, IDisposable
@@ -17,6 +18,7 @@ internal sealed partial class TwilioStreamRegistry : IHostedService, IDisposable
     private readonly TaskCompletionSource drained = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private CancellationTokenRegistration stopping;
     private Timer? drainTimer;
+    private Timer? farewellTimer;
     private volatile bool accepting = true;
 
     public TwilioStreamRegistry(IOptions<TwilioOptions> options, IHostApplicationLifetime lifetime, ILogger<TwilioStreamRegistry> logger)
@@ -64,6 +66,7 @@ internal sealed partial class TwilioStreamRegistry : IHostedService, IDisposable
     {
         stopping.Dispose();
         drainTimer?.Dispose();
+        farewellTimer?.Dispose();
     }
 
     private void BeginDrain()
@@ -76,7 +79,17 @@ internal sealed partial class TwilioStreamRegistry : IHostedService, IDisposable
         accepting = false;
         LogDraining(logger, live.Count, options.DrainTimeoutSeconds);
         CheckDrained();
-        drainTimer = new Timer(_ => CloseAll(), null, TimeSpan.FromSeconds(options.DrainTimeoutSeconds), Timeout.InfiniteTimeSpan);
+        drainTimer = new Timer(_ => AskAllToEnd(), null, TimeSpan.FromSeconds(options.DrainTimeoutSeconds), Timeout.InfiniteTimeSpan);
+    }
+
+    private void AskAllToEnd()
+    {
+        foreach (var session in live.Keys)
+        {
+            session.RequestEnd();
+        }
+
+        farewellTimer = new Timer(_ => CloseAll(), null, TimeSpan.FromSeconds(options.FarewellSeconds), Timeout.InfiniteTimeSpan);
     }
 
     private void CloseAll()

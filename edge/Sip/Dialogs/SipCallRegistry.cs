@@ -200,33 +200,27 @@ public sealed class SipCallRegistry
     }
 
     /// <summary>
-    /// At shutdown: refuses new calls, lets live ones go on for up to <paramref name="drain"/>, then hangs up those
-    /// still up (BYE, reason "shutdown", so no caller is left on a dead line), and waits until every agent has
+    /// At shutdown: refuses new calls, lets live ones go on for up to <paramref name="drain"/>, then asks the agents of
+    /// those still up to end them (a spoken goodbye) and gives them up to <paramref name="farewell"/>, then hangs up
+    /// what is left (BYE, reason "shutdown", so no caller is left on a dead line), and waits until every agent has
     /// finished, including those of calls that ended just before, so each call's record is written before the process
     /// exits. Returns when they have, or when <paramref name="cancellationToken"/> ends the wait.
     /// </summary>
-    public async Task ShutdownAsync(TimeSpan drain, CancellationToken cancellationToken)
+    public async Task ShutdownAsync(TimeSpan drain, TimeSpan farewell, CancellationToken cancellationToken)
     {
         this.draining = true;
-        var draining = System.Diagnostics.Stopwatch.StartNew(); // wall-clock time, whatever clock the calls run on
-        try
+        var timeLeft = await WaitForCallsToEndAsync(drain, cancellationToken);
+        if (timeLeft && Count > 0)
         {
-            while (Count > 0 && draining.Elapsed < drain)
+            foreach (var call in LiveCalls())
             {
-                await Task.Delay(TimeSpan.FromMilliseconds(100), cancellationToken);
+                call.Session?.RequestEnd();
             }
-        }
-        catch (OperationCanceledException)
-        {
-            // Out of time: hang up what is left.
+
+            await WaitForCallsToEndAsync(farewell, cancellationToken);
         }
 
-        SipCall[] live;
-        lock (layer.Gate)
-        {
-            live = [.. calls.Values];
-        }
-
+        var live = LiveCalls();
         var byes = new Task[live.Length];
         for (var i = 0; i < live.Length; i++)
         {
@@ -241,6 +235,35 @@ public sealed class SipCallRegistry
         catch (OperationCanceledException)
         {
             logger.ShutdownAgentsAbandoned(agents.Count);
+        }
+    }
+
+    /// <summary>Waits up to <paramref name="period"/> (wall-clock, whatever clock the calls run on) for every call to
+    /// end; false when <paramref name="cancellationToken"/> ended the wait.</summary>
+    private async Task<bool> WaitForCallsToEndAsync(TimeSpan period, CancellationToken cancellationToken)
+    {
+        var waiting = System.Diagnostics.Stopwatch.StartNew();
+        try
+        {
+            while (Count > 0 && waiting.Elapsed < period)
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(100), cancellationToken);
+            }
+
+            return true;
+        }
+        catch (OperationCanceledException)
+        {
+            // Out of time: hang up what is left.
+            return false;
+        }
+    }
+
+    private SipCall[] LiveCalls()
+    {
+        lock (layer.Gate)
+        {
+            return [.. calls.Values];
         }
     }
 

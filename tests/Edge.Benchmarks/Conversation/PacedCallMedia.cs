@@ -43,6 +43,8 @@ internal sealed class PacedCallMedia : ICallMedia, IAsyncDisposable
 
     public CancellationToken Ended => ended.Token;
 
+    public CancellationToken EndRequested => CancellationToken.None;
+
     public string? EndReason { get; private set; }
 
     public long PlayoutQueuedPosition => Interlocked.Read(ref queued);

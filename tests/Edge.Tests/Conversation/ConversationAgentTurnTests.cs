@@ -62,6 +62,28 @@ public sealed class ConversationAgentTurnTests
     }
 
     [Fact]
+    public async Task RunAsync_TransportAsksToEndMidReply_CutsTheReplySaysGoodbyeAndHangsUp()
+    {
+        await using var harness = new ConversationHarness();
+        harness.Chat.Reply = _ => [string.Join(' ', Enumerable.Repeat("word", 200)) + "."];
+        await harness.StartAndWaitForGreetingAsync();
+        await harness.SayAsync(5000, "talk a lot");
+        await ConversationHarness.WaitUntilAsync(() => harness.Heard().Any(h => h.Text.StartsWith("word", StringComparison.Ordinal)));
+
+        harness.Media.RequestEnd();
+        await harness.Run.WaitAsync(ConversationHarness.Timeout);
+
+        Assert.Equal("shutdown", harness.Media.EndReason);
+        var heard = harness.Heard();
+        Assert.Equal("Thank you for calling. Goodbye.", heard[^1].Text);
+        Assert.Equal(5 * 3200, heard[^1].Samples);
+        Assert.True(heard[^2].Samples < 200 * 3200, "the reply in progress was not cut short");
+        var record = await harness.Records.FirstRecord.WaitAsync(ConversationHarness.Timeout);
+        Assert.Equal("shutdown", record.HangupCause);
+        Assert.Equal("Thank you for calling. Goodbye.", record.Turns[^1].Text);
+    }
+
+    [Fact]
     public async Task RunAsync_CallerPressesKey_ModelIsToldAndAnswers()
     {
         await using var harness = new ConversationHarness();

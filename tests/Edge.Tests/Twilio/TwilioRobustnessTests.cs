@@ -1,4 +1,5 @@
 using System.Net.WebSockets;
+using VoiceConnector.Edge.Calls;
 
 namespace VoiceConnector.Edge.Tests.Twilio;
 
@@ -143,13 +144,21 @@ public sealed class TwilioRobustnessTests
     }
 
     [Fact]
-    public async Task Shutdown_DrainsLiveCallThenClosesItAsGoingAway()
+    public async Task Shutdown_AfterDrain_AgentAskedToEndHangsUpThroughFunctionsThenStreamClosesNormally()
     {
-        var (edge, agent, client, metrics) = await StartCallAsync(new Dictionary<string, string?> { ["Twilio:DrainTimeoutSeconds"] = "1" });
+        await using var functions = await FakeFunctionsApp.StartAsync();
+        var (edge, agent, client, metrics) = await StartCallAsync(new Dictionary<string, string?>
+        {
+            ["Twilio:DrainTimeoutSeconds"] = "1",
+            ["Twilio:FarewellSeconds"] = "20",
+            ["Functions:BaseUrl"] = functions.BaseUrl,
+            ["Functions:EdgeKey"] = FakeFunctionsApp.EdgeKey,
+        });
         await using (edge)
         await using (client)
         using (metrics)
         {
+            functions.OnHangUp = () => !client.Closed.IsCompleted;
             var lifetime = (Microsoft.Extensions.Hosting.IHostApplicationLifetime)edge.Services.GetService(typeof(Microsoft.Extensions.Hosting.IHostApplicationLifetime))!;
             var stopping = System.Diagnostics.Stopwatch.StartNew();
 
@@ -157,9 +166,50 @@ public sealed class TwilioRobustnessTests
             await Task.Delay(500);
             Assert.False(client.Closed.IsCompleted, "a live call was cut before the drain period");
 
-            await AssertClosedAsync(client, WebSocketCloseStatus.EndpointUnavailable, "shutdown");
-            Assert.InRange(stopping.Elapsed.TotalSeconds, 0.9, 5);
+            // The echo agent has nothing to say: it hangs up at once when asked, long before the farewell period ends.
+            await AssertClosedAsync(client, WebSocketCloseStatus.NormalClosure, "shutdown");
+            Assert.InRange(stopping.Elapsed.TotalSeconds, 0.9, 8);
             Assert.Equal("shutdown", await agent.Finished.Task.WaitAsync(TimeSpan.FromSeconds(10)));
+            var (_, body, streamOpen) = Assert.Single(functions.HangUps);
+            Assert.Equal(client.CallSid, body!.TwilioCallSid);
+            Assert.True(streamOpen, "the call is ended at Twilio before its stream closes (else Twilio plays the failure message)");
+        }
+    }
+
+    [Fact]
+    public async Task Shutdown_AgentIgnoresEndRequest_ClosedAsGoingAwayAfterFarewell()
+    {
+        var agent = new AgentThatWaitsForTheEnd();
+        await using var edge = new TwilioEdgeFactory(agent, new Dictionary<string, string?>
+        {
+            ["Twilio:DrainTimeoutSeconds"] = "1",
+            ["Twilio:FarewellSeconds"] = "1",
+        });
+        await using var client = await TwilioStreamClient.ConnectAsync(edge.StreamUri, TwilioEdgeFactory.Sign());
+        await client.BeginAsync();
+        await agent.Started.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        var lifetime = (Microsoft.Extensions.Hosting.IHostApplicationLifetime)edge.Services.GetService(typeof(Microsoft.Extensions.Hosting.IHostApplicationLifetime))!;
+        var stopping = System.Diagnostics.Stopwatch.StartNew();
+
+        lifetime.StopApplication();
+        await AssertClosedAsync(client, WebSocketCloseStatus.EndpointUnavailable, "shutdown");
+
+        Assert.InRange(stopping.Elapsed.TotalSeconds, 1.9, 8);
+        Assert.True(agent.AskedToEnd, "the agent was not asked to end the call before it was closed");
+    }
+
+    /// <summary>Runs until the call ends, whatever it is asked; notes whether it was asked to end it.</summary>
+    private sealed class AgentThatWaitsForTheEnd : ICallAgent
+    {
+        public TaskCompletionSource Started { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public bool AskedToEnd { get; private set; }
+
+        public async Task RunAsync(ICallMedia call, CancellationToken cancellationToken)
+        {
+            Started.TrySetResult();
+            await Task.Delay(Timeout.Infinite, call.Ended).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            AskedToEnd = call.EndRequested.IsCancellationRequested;
         }
     }
 }

@@ -15,6 +15,7 @@ internal sealed class FakeCallMedia : ICallMedia, IAsyncDisposable
     private readonly Channel<AudioFrame> callerAudio = Channel.CreateBounded<AudioFrame>(4);
     private readonly Channel<DtmfDigit> callerDtmf = Channel.CreateUnbounded<DtmfDigit>();
     private readonly CancellationTokenSource ended = new();
+    private readonly CancellationTokenSource endRequested = new();
     private readonly CancellationTokenSource pumpStop = new();
     private readonly List<short> accepted = [];
     private readonly object gate = new();
@@ -39,11 +40,16 @@ internal sealed class FakeCallMedia : ICallMedia, IAsyncDisposable
 
     public CancellationToken Ended => ended.Token;
 
+    public CancellationToken EndRequested => endRequested.Token;
+
     public string? EndReason { get; private set; }
 
     public long PlayoutQueuedPosition => Interlocked.Read(ref queued);
 
     public long PlayoutPlayedPosition => Interlocked.Read(ref played);
+
+    /// <summary>The transport asks the agent to end the call (as at the end of a shutdown's drain).</summary>
+    public void RequestEnd() => endRequested.Cancel();
 
     /// <summary>Caller frames delivered so far (the test's clock, 20 ms each).</summary>
     public long Frames => Interlocked.Read(ref frames);
@@ -153,6 +159,7 @@ internal sealed class FakeCallMedia : ICallMedia, IAsyncDisposable
         }
 
         ended.Dispose();
+        endRequested.Dispose();
         pumpStop.Dispose();
     }
 

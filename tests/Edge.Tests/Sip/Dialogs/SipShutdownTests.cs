@@ -5,7 +5,7 @@ using VoiceConnector.Edge.Tests.Sip.Support;
 
 namespace VoiceConnector.Edge.Tests.Sip.Dialogs;
 
-/// <summary>Stopping the edge: live calls get a BYE, and every agent finishes (and writes its call record) first.</summary>
+/// <summary>Stopping the edge: live calls are asked to end, then get a BYE, and every agent finishes (and writes its call record) first.</summary>
 public sealed class SipShutdownTests
 {
     [Fact]
@@ -69,11 +69,78 @@ public sealed class SipShutdownTests
         Assert.True(finished.Task.IsCompleted);
     }
 
+    [Fact]
+    public async Task Stop_AfterDrain_AgentAskedToEndSaysGoodbyeAndHangsUpBeforeTheFarewellRunsOut()
+    {
+        var agent = new AgentThatSaysGoodbye();
+        var edge = await SipEdgeHost.StartAsync(new Dictionary<string, string?> { ["Sip:FarewellSeconds"] = "20" }, agent);
+        using var client = new SipTestClient(edge.Port);
+        await client.EstablishAsync("goodbye-at-stop");
+        await agent.Started.Task.WaitAsync(TimeSpan.FromSeconds(5));
+        var stopwatch = System.Diagnostics.Stopwatch.StartNew();
+
+        var stopping = edge.DisposeAsync().AsTask();
+        var bye = await client.ReceiveRequestAsync("BYE");
+        client.Send(SipResponseFactory.Create(bye, 200, null).ToString());
+        await stopping.WaitAsync(TimeSpan.FromSeconds(10));
+
+        Assert.Contains("said-goodbye", bye.Headers["Reason"], StringComparison.Ordinal);
+        Assert.True(agent.GoodbyeQueuedBeforeHangUp, "the agent hung up without queuing its goodbye");
+        Assert.InRange(stopwatch.Elapsed.TotalSeconds, 0, 8);
+    }
+
+    [Fact]
+    public async Task Stop_AgentIgnoresEndRequest_ByeWithShutdownReasonAfterTheFarewell()
+    {
+        var finished = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var agent = new AgentThatFinishesLate(TimeSpan.Zero, finished);
+        var edge = await SipEdgeHost.StartAsync(new Dictionary<string, string?> { ["Sip:FarewellSeconds"] = "1" }, agent);
+        using var client = new SipTestClient(edge.Port);
+        await client.EstablishAsync("deaf-agent");
+        await agent.Started.Task.WaitAsync(TimeSpan.FromSeconds(5));
+        var stopwatch = System.Diagnostics.Stopwatch.StartNew();
+
+        var stopping = edge.DisposeAsync().AsTask();
+        var bye = await client.ReceiveRequestAsync("BYE");
+        var byeAfter = stopwatch.Elapsed;
+        client.Send(SipResponseFactory.Create(bye, 200, null).ToString());
+        await stopping.WaitAsync(TimeSpan.FromSeconds(10));
+
+        Assert.Contains("shutdown", bye.Headers["Reason"], StringComparison.Ordinal);
+        Assert.InRange(byeAfter.TotalSeconds, 0.9, 8);
+        Assert.True(agent.WasAskedToEnd);
+    }
+
+    /// <summary>When asked to end the call, queues a goodbye (a short tone) and hangs up with reason "said-goodbye".</summary>
+    private sealed class AgentThatSaysGoodbye : ICallAgent
+    {
+        public TaskCompletionSource Started { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public bool GoodbyeQueuedBeforeHangUp { get; private set; }
+
+        public async Task RunAsync(ICallMedia call, CancellationToken cancellationToken)
+        {
+            Started.SetResult();
+            await Task.Delay(Timeout.Infinite, call.EndRequested).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            if (call.Ended.IsCancellationRequested)
+            {
+                return;
+            }
+
+            await call.PlayAsync(new short[AudioFrame.SampleCount * 10], cancellationToken);
+            GoodbyeQueuedBeforeHangUp = call.PlayoutQueuedPosition >= AudioFrame.SampleCount * 10;
+            await call.HangUpAsync("said-goodbye", cancellationToken);
+        }
+    }
+
     /// <summary>Waits for the call to end, then takes <c>wrapUp</c> more (as a conversation transcribing its last words and writing its record does).</summary>
     private sealed class AgentThatFinishesLate(TimeSpan wrapUp, TaskCompletionSource finished) : ICallAgent
     {
         /// <summary>Set once the agent runs (the edge has taken the ACK).</summary>
         public TaskCompletionSource Started { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        /// <summary>True when the edge asked it to end the call (which it ignores).</summary>
+        public bool WasAskedToEnd { get; private set; }
 
         public async Task RunAsync(ICallMedia call, CancellationToken cancellationToken)
         {
@@ -86,6 +153,8 @@ public sealed class SipShutdownTests
             {
                 // The call ended.
             }
+
+            WasAskedToEnd = call.EndRequested.IsCancellationRequested;
 
             await Task.Delay(wrapUp, CancellationToken.None);
             finished.SetResult();

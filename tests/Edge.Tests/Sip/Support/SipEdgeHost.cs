@@ -35,6 +35,7 @@ internal sealed class SipEdgeHost : IAsyncDisposable
             ["Sip:ListenAddress"] = "127.0.0.1",
             ["Sip:Port"] = "0",
             ["Sip:DrainTimeoutSeconds"] = "0", // tests stop hosts with calls up: hang them up at once
+            ["Sip:FarewellSeconds"] = "0",
             ["Rtp:BindAddress"] = "127.0.0.1",
             ["Rtp:PortMin"] = portMin.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Rtp:PortMax"] = (portMin + (2 * rtpPairs) - 1).ToString(System.Globalization.CultureInfo.InvariantCulture),
