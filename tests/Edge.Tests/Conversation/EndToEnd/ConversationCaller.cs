@@ -47,6 +47,9 @@ internal abstract class ConversationCaller : IAsyncDisposable
     /// <summary>Ends the call from the caller's side and waits for the edge to confirm.</summary>
     public abstract Task HangUpAsync();
 
+    /// <summary>Waits for the edge to end the call (SIP: its BYE, answered; Twilio: the stream's close); returns why it said it did.</summary>
+    public abstract Task<string> WaitForEdgeHangUpAsync();
+
     /// <summary>Waits until the agent has spoken and then been quiet for <paramref name="quietMs"/>.</summary>
     public async Task WaitForAgentToFinishAsync(int quietMs, TimeSpan timeout)
     {

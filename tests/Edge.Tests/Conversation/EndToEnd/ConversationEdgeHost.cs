@@ -100,6 +100,13 @@ internal sealed class ConversationEdgeHost : IAsyncDisposable
         return new ConversationEdgeHost(host, agentsFile);
     }
 
+    /// <summary>Stops the edge as a SIGTERM would (drain, farewell, hang-up); completes when it has stopped.</summary>
+    public async Task StopAsync()
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        await host.StopAsync(timeout.Token);
+    }
+
     public async ValueTask DisposeAsync()
     {
         using (var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5)))

@@ -139,6 +139,28 @@ public abstract class ConversationScenarios(ITestOutputHelper output)
         Assert.Equal(caller.HangUpCause, record.HangupCause);
     }
 
+    [Fact]
+    public async Task Call_EdgeShutsDownMidCall_CallerHearsGoodbyeThenTheEdgeHangsUp()
+    {
+        await using var edge = await ConversationEdgeHost.StartAsync(Agent());
+        await using var caller = await CallAsync(edge);
+        await caller.WaitForAgentToFinishAsync(1_500, Long);
+
+        var stoppedAt = Stopwatch.GetTimestamp();
+        var stopping = edge.StopAsync();
+        var reason = await caller.WaitForEdgeHangUpAsync();
+        await stopping;
+        var goodbye = await TranscribeAsync(edge, caller.ReceivedSince(stoppedAt));
+        var record = await edge.Records.FirstRecord.WaitAsync(Long);
+
+        output.WriteLine("after the stop the caller heard (PocketSphinx): " + goodbye + "; the edge hung up with: " + reason);
+        Assert.Contains("shutdown", reason, StringComparison.Ordinal);
+        Assert.True(new[] { "thank", "calling", "goodbye", "bye" }.Any(k => goodbye.Contains(k, StringComparison.OrdinalIgnoreCase)), "goodbye heard as: " + goodbye);
+        Assert.Equal("shutdown", record.HangupCause);
+        Assert.Equal(TurnRoles.Agent, record.Turns[^1].Role);
+        Assert.StartsWith("Thank you for calling", record.Turns[^1].Text, StringComparison.Ordinal);
+    }
+
     private static async Task WaitUntilAsync(Func<bool> condition)
     {
         using var timeout = new CancellationTokenSource(Long);

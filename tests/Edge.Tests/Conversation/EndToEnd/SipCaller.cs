@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using VoiceConnector.Edge.Media.Codecs;
+using VoiceConnector.Edge.Sip.Dialogs;
 using VoiceConnector.Edge.Sip.Messages;
 using VoiceConnector.Edge.Tests.Rtp;
 using VoiceConnector.Edge.Tests.Sip.Dialogs;
@@ -74,6 +75,13 @@ internal sealed class SipCaller : ConversationCaller
     {
         sip.Send(sip.Request("BYE", callId, "caller", ok!.To!.Tag, cseq: 2));
         Assert.Equal(200, (await SipUserAgentServerTests.ReceiveFor(sip, "BYE")).StatusCode);
+    }
+
+    public override async Task<string> WaitForEdgeHangUpAsync()
+    {
+        var bye = await sip.ReceiveRequestAsync("BYE");
+        sip.Send(SipResponseFactory.Create(bye, 200, null).ToString());
+        return bye.Headers["Reason"] ?? "";
     }
 
     protected override ValueTask SendFrameAsync(short[] frame)

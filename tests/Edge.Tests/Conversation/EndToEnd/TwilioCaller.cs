@@ -78,6 +78,12 @@ internal sealed class TwilioCaller : ConversationCaller
         Assert.Equal(WebSocketCloseStatus.NormalClosure, client.CloseStatus);
     }
 
+    public override async Task<string> WaitForEdgeHangUpAsync()
+    {
+        await client.Closed.WaitAsync(TimeSpan.FromSeconds(40));
+        return client.CloseDescription ?? "";
+    }
+
     protected override async ValueTask SendFrameAsync(short[] frame)
     {
         var samples = down.Process(frame, resampled);
