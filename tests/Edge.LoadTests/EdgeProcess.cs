@@ -6,16 +6,13 @@ using System.Net.Sockets;
 namespace VoiceConnector.Edge.LoadTests;
 
 /// <summary>
-/// The edge as a separate process on 127.0.0.1 ephemeral ports, every number answered by the echo agent, with its
-/// memory and CPU read from /proc.
+/// The edge as a separate process on 127.0.0.1 ephemeral ports, every number answered by the echo agent.
 /// </summary>
 internal sealed class EdgeProcess : IAsyncDisposable
 {
     public const string AuthToken = "load0123456789abcdef0123456789ab";
 
     private readonly Process process;
-    private TimeSpan lastCpu;
-    private DateTime lastCpuAt;
 
     private EdgeProcess(Process process, Uri http)
     {
@@ -60,7 +57,6 @@ internal sealed class EdgeProcess : IAsyncDisposable
                 using var response = await client.GetAsync(new Uri(http, "/health"));
                 if (response.IsSuccessStatusCode)
                 {
-                    edge.SampleCpuPercent();
                     return edge;
                 }
             }
@@ -79,32 +75,6 @@ internal sealed class EdgeProcess : IAsyncDisposable
 
         await edge.DisposeAsync();
         throw new InvalidOperationException("the edge did not start");
-    }
-
-    /// <summary>Resident memory of the edge process, bytes.</summary>
-    public long ResidentBytes()
-    {
-        foreach (var line in File.ReadLines($"/proc/{process.Id}/status"))
-        {
-            if (line.StartsWith("VmRSS:", StringComparison.Ordinal))
-            {
-                return long.Parse(line[6..^2].Trim(), CultureInfo.InvariantCulture) * 1024;
-            }
-        }
-
-        return 0;
-    }
-
-    /// <summary>CPU used by the edge since the last call, in % of one core.</summary>
-    public double SampleCpuPercent()
-    {
-        process.Refresh();
-        var cpu = process.TotalProcessorTime;
-        var now = DateTime.UtcNow;
-        var percent = lastCpuAt == default ? 0 : (cpu - lastCpu).TotalMilliseconds / (now - lastCpuAt).TotalMilliseconds * 100;
-        lastCpu = cpu;
-        lastCpuAt = now;
-        return percent;
     }
 
     public async ValueTask DisposeAsync()

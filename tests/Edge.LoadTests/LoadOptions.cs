@@ -11,6 +11,12 @@ internal sealed record LoadOptions
     public int HoldSeconds { get; init; } = 10;
     public int SettleSeconds { get; init; } = 3;
     public string? EdgePath { get; init; }
+
+    /// <summary>An edge already running (e.g. on another machine, every number answered by the echo agent): its HTTP base URL.</summary>
+    public Uri? Target { get; init; }
+
+    /// <summary>The stream URL that edge checks signatures against (its Twilio:MediaStreamUrl); default ws://target/twilio/media.</summary>
+    public Uri? StreamUrl { get; init; }
     public bool KeepGoing { get; init; }
 
     public static LoadOptions Parse(string[] args)
@@ -34,7 +40,9 @@ internal sealed record LoadOptions
                 "--hold" => options with { HoldSeconds = Number(value) },
                 "--settle" => options with { SettleSeconds = Number(value) },
                 "--edge" => options with { EdgePath = value },
-                _ => throw new ArgumentException($"unknown option {args[i]}; use --start --step --max --hold --settle --edge --keep-going"),
+                "--target" => options with { Target = new Uri(value) },
+                "--stream-url" => options with { StreamUrl = new Uri(value) },
+                _ => throw new ArgumentException($"unknown option {args[i]}; use --start --step --max --hold --settle --edge --target --stream-url --keep-going"),
             };
         }
 

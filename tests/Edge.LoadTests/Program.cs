@@ -5,11 +5,14 @@ using VoiceConnector.Edge.Media.Codecs;
 namespace VoiceConnector.Edge.LoadTests;
 
 /// <summary>
-/// Media Streams load test: starts the edge (echo agent) as its own process, warms both up with a few streams, and
+/// Media Streams load test: starts the edge (echo agent) as its own process, or drives one already running on another
+/// machine (<c>--target http://host:port</c>, its auth token in LOAD_TWILIO_AUTH_TOKEN, <c>--stream-url</c> when it checks
+/// signatures against another URL), so the client need not share the edge's cores; warms both up with a few streams, and
 /// ramps concurrent simulated Twilio streams in steps, holding each step for a bounded time. A step passes when every stream is served (open, echo
 /// audio heard, at least 95% of the expected media frames in the window) and the spacing of the edge's media messages,
 /// as the streams receive them, has p1 >= 15 ms and p99 &lt;= 25 ms. Also shows the edge's own view of that spacing
-/// (<c>voiceconnector.twilio.send_interval</c> from its /metrics, bucket bounds). Prints one line per step and the result.
+/// (<c>voiceconnector.twilio.send_interval</c> from its /metrics, bucket bounds), and its CPU and memory as its /metrics
+/// report them. Prints one line per step and the result.
 /// The simulated streams run on one client thread (<see cref="LoadClient"/>), so the client's own share of the two
 /// cores stays small and is printed beside the edge's.
 /// <c>dotnet run -c Release --project tests/Edge.LoadTests -- --start 100 --step 250 --max 2000 --hold 10</c>
@@ -18,36 +21,64 @@ internal static class Program
 {
     public static async Task<int> Main(string[] args)
     {
-        var options = LoadOptions.Parse(args);
-        var edgeDll = options.EdgePath ?? Path.Combine(AppContext.BaseDirectory, "VoiceConnector.Edge.dll");
-        await using var edge = await EdgeProcess.StartAsync(edgeDll);
-        var signature = new TwilioSignature(EdgeProcess.AuthToken).Compute(edge.StreamUri.ToString(), null);
+        LoadOptions options;
+        try
+        {
+            options = LoadOptions.Parse(args);
+            if (options.Target is not null)
+            {
+                _ = RemoteAuthToken();
+            }
+        }
+        catch (Exception exception) when (exception is ArgumentException or FormatException or UriFormatException)
+        {
+            Console.Error.WriteLine(exception.Message);
+            return 2;
+        }
+
+        await using var local = options.Target is null
+            ? await EdgeProcess.StartAsync(options.EdgePath ?? Path.Combine(AppContext.BaseDirectory, "VoiceConnector.Edge.dll"))
+            : null;
+        var edgeHttp = local?.Http ?? options.Target!;
+        var streamUri = local?.StreamUri ?? new Uri($"ws://{edgeHttp.Authority}/twilio/media");
+        var authToken = local is null ? RemoteAuthToken() : EdgeProcess.AuthToken;
+        var signature = new TwilioSignature(authToken).Compute((options.StreamUrl ?? streamUri).ToString(), null);
+        var resources = new EdgeResources(edgeHttp);
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
+        await resources.SampleAsync(http);
         var frames = ToneFrames();
         var spacing = new SpacingHistogram();
         var streams = new List<LoadStream>();
         var client = new LoadClient(options.Max + 100);
-        var baseline = edge.ResidentBytes();
+        var baseline = resources.ResidentBytes;
         var best = 0;
         var (previousStreams, previousRss) = (0, baseline);
-        Console.WriteLine($"Twilio Media Streams load: edge pid {edge.Id}, {Environment.ProcessorCount} cores, hold {options.HoldSeconds} s per step, edge RSS at start {baseline / 1048576.0:F0} MB, client thread priority {client.Priority}");
+        var where = local is null ? $"edge at {edgeHttp} (its cores)" : $"edge pid {local.Id}, {Environment.ProcessorCount} cores";
+        Console.WriteLine($"Twilio Media Streams load: {where}, hold {options.HoldSeconds} s per step, edge RSS at start {baseline / 1048576.0:F0} MB, client thread priority {client.Priority}");
         Console.WriteLine("streams | served | frames rx/expected | spacing p1 / p50 / p99 / p99.9 / max ms | within 20+-5 | edge-side p1 / p99 ms, within | edge CPU % | CPU ms/stream-s | client CPU % | edge RSS MB | KB/stream | marginal KB/stream | result");
         try
         {
             // Warm-up, not reported: both processes JIT-compile and tier up their hot paths (as in a long-running
             // edge) before the first measured step.
-            await OpenAsync(client, streams, Math.Min(50, options.Start), edge.StreamUri, signature, frames, spacing);
+            await OpenAsync(client, streams, Math.Min(50, options.Start), streamUri, signature, frames, spacing);
+            if (streams.Count == 0)
+            {
+                Console.WriteLine("No stream could be opened: nothing to measure.");
+                return 1;
+            }
+
             await Task.Delay(TimeSpan.FromSeconds(options.SettleSeconds));
-            await MeasureAsync(streams, spacing, edge, 5);
+            await MeasureAsync(streams, spacing, http, edgeHttp, resources, 5);
             for (var target = options.Start; target <= options.Max; target += options.Step)
             {
-                var refused = await OpenAsync(client, streams, target - streams.Count, edge.StreamUri, signature, frames, spacing);
+                var refused = await OpenAsync(client, streams, target - streams.Count, streamUri, signature, frames, spacing);
                 if (refused > 0)
                 {
                     Console.WriteLine($"  {refused} streams could not be opened at step {target}");
                 }
 
                 await Task.Delay(TimeSpan.FromSeconds(options.SettleSeconds));
-                var step = await MeasureAsync(streams, spacing, edge, options.HoldSeconds);
+                var step = await MeasureAsync(streams, spacing, http, edgeHttp, resources, options.HoldSeconds);
                 var kbPerStream = (step.Rss - baseline) / 1024.0 / streams.Count;
                 var marginalKb = (step.Rss - previousRss) / 1024.0 / Math.Max(1, streams.Count - previousStreams);
                 var cpuPerStream = step.Cpu * 10 / streams.Count;
@@ -79,6 +110,12 @@ internal static class Program
         Console.WriteLine($"Most concurrent streams with every stream served and p99 spacing within 20 +- 5 ms: {best}");
         return 0;
     }
+
+    /// <summary>The auth token of a remote edge, from the environment (never the command line, which others can read).</summary>
+    private static string RemoteAuthToken() =>
+        Environment.GetEnvironmentVariable("LOAD_TWILIO_AUTH_TOKEN") is { Length: > 0 } token
+            ? token
+            : throw new ArgumentException("--target needs LOAD_TWILIO_AUTH_TOKEN: the edge's Twilio:AuthToken");
 
     /// <summary>Opens streams 50 at a time; returns how many could not be opened (handshake refused or timed out).</summary>
     private static async Task<int> OpenAsync(
@@ -120,21 +157,21 @@ internal static class Program
         return failed;
     }
 
-    private static async Task<StepResult> MeasureAsync(List<LoadStream> streams, SpacingHistogram spacing, EdgeProcess edge, int seconds)
+    private static async Task<StepResult> MeasureAsync(
+        List<LoadStream> streams, SpacingHistogram spacing, HttpClient http, Uri edge, EdgeResources resources, int seconds)
     {
         spacing.Reset();
         var before = streams.Select(s => s.MediaReceived).ToArray();
-        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
-        var edgeBefore = await EdgeHistogram.FetchAsync(http, edge.Http, EdgeHistogram.SendInterval);
-        edge.SampleCpuPercent();
+        var edgeBefore = await EdgeHistogram.FetchAsync(http, edge, EdgeHistogram.SendInterval);
+        await resources.SampleAsync(http);
         var clientCpuBefore = Environment.CpuUsage.TotalTime;
         var clientClock = System.Diagnostics.Stopwatch.StartNew();
         LoadStream.Recording = true;
         await Task.Delay(TimeSpan.FromSeconds(seconds));
         LoadStream.Recording = false;
-        var cpu = edge.SampleCpuPercent();
+        var cpu = await resources.SampleAsync(http);
         var clientCpu = (Environment.CpuUsage.TotalTime - clientCpuBefore) / clientClock.Elapsed * 100;
-        var edgeSpacing = (await EdgeHistogram.FetchAsync(http, edge.Http, EdgeHistogram.SendInterval))?.Since(edgeBefore);
+        var edgeSpacing = (await EdgeHistogram.FetchAsync(http, edge, EdgeHistogram.SendInterval))?.Since(edgeBefore);
         var expected = seconds * 50.0;
         var fractions = streams.Select((s, i) => (s.MediaReceived - before[i]) / expected).ToArray();
         var served = streams.Where((s, i) => s.Failure is null && s.HeardAudio && fractions[i] >= 0.95).Count();
@@ -149,7 +186,7 @@ internal static class Program
             spacing.FractionWithin(15, 25),
             cpu,
             clientCpu,
-            edge.ResidentBytes(),
+            resources.ResidentBytes,
             edgeSpacing?.Quantile(0.01) ?? double.NaN,
             edgeSpacing?.Quantile(0.99) ?? double.NaN,
             edgeSpacing?.FractionWithin(15, 25) ?? double.NaN);

@@ -25,7 +25,7 @@ internal static class WebSocketUpgrade
         };
         try
         {
-            socket.Connect(new IPEndPoint(IPAddress.Parse(uri.Host), uri.Port));
+            socket.Connect(uri.Host, uri.Port);
             var key = Convert.ToBase64String(RandomNumberGenerator.GetBytes(16));
             var request = $"GET {uri.PathAndQuery} HTTP/1.1\r\nHost: {uri.Authority}\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n" +
                 $"Sec-WebSocket-Key: {key}\r\nSec-WebSocket-Version: 13\r\nX-Twilio-Signature: {signature}\r\n\r\n";

@@ -1,0 +1,53 @@
+using System.Diagnostics;
+using System.Globalization;
+
+namespace VoiceConnector.Edge.LoadTests;
+
+/// <summary>
+/// The edge's CPU and memory as it reports them at <c>/metrics</c> (the runtime's <c>dotnet_process_cpu_time</c> and
+/// <c>dotnet_process_memory_working_set</c>), so a local and a remote edge are measured the same way.
+/// </summary>
+internal sealed class EdgeResources(Uri edge)
+{
+    private const string CpuTime = "dotnet_process_cpu_time{";
+    private const string WorkingSet = "dotnet_process_memory_working_set ";
+
+    private double lastCpuSeconds = double.NaN;
+    private long lastSampleAt;
+
+    /// <summary>Working set at the last sample, bytes (0 before any).</summary>
+    public long ResidentBytes { get; private set; }
+
+    /// <summary>Reads the edge's figures; returns the CPU it used since the previous sample in % of one core (NaN for the first, or when it did not answer).</summary>
+    public async Task<double> SampleAsync(HttpClient http)
+    {
+        string text;
+        try
+        {
+            text = await http.GetStringAsync(new Uri(edge, "/metrics"));
+        }
+        catch (Exception exception) when (exception is HttpRequestException or TaskCanceledException)
+        {
+            return double.NaN;
+        }
+
+        var now = Stopwatch.GetTimestamp();
+        var cpuSeconds = 0.0;
+        foreach (var line in text.Split('\n'))
+        {
+            if (line.StartsWith(CpuTime, StringComparison.Ordinal))
+            {
+                cpuSeconds += double.Parse(line[(line.LastIndexOf(' ') + 1)..], CultureInfo.InvariantCulture);
+            }
+            else if (line.StartsWith(WorkingSet, StringComparison.Ordinal))
+            {
+                ResidentBytes = long.Parse(line[WorkingSet.Length..].Trim(), CultureInfo.InvariantCulture);
+            }
+        }
+
+        var percent = double.IsNaN(lastCpuSeconds) ? double.NaN : (cpuSeconds - lastCpuSeconds) / Stopwatch.GetElapsedTime(lastSampleAt, now).TotalSeconds * 100;
+        lastCpuSeconds = cpuSeconds;
+        lastSampleAt = now;
+        return percent;
+    }
+}
