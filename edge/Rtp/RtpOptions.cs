@@ -20,4 +20,11 @@ public sealed class RtpOptions
     /// working (<see cref="Media.IPacingClock.Load"/>), so that an overloaded edge keeps the calls it has.
     /// </summary>
     public double MaxPacingLoad { get; set; } = 0.75;
+
+    /// <summary>
+    /// New calls are also refused (SIP 503) while work queued to the thread pool starts later than this
+    /// (<see cref="Media.ThreadPoolLag"/>): the agents run there, at normal priority, so a CPU-starved edge would answer
+    /// late on every call long before the pacing threads (at a higher priority) show it.
+    /// </summary>
+    public int MaxThreadPoolLagMs { get; set; } = 100;
 }

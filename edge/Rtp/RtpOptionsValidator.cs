@@ -38,6 +38,11 @@ public sealed class RtpOptionsValidator : IValidateOptions<RtpOptions>
             failures.Add($"Rtp:MaxPacingLoad {options.MaxPacingLoad} must be above 0 and at most 1 (a share of the 20 ms tick).");
         }
 
+        if (options.MaxThreadPoolLagMs is < 5 or > 10_000)
+        {
+            failures.Add($"Rtp:MaxThreadPoolLagMs {options.MaxThreadPoolLagMs} must be 5 to 10000.");
+        }
+
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 }

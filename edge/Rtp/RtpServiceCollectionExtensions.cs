@@ -16,6 +16,7 @@ public static class RtpServiceCollectionExtensions
         services.TryAddSingleton<RtpMetrics>();
         services.TryAddSingleton<RtpPortAllocator>();
         services.TryAddSingleton<IPacingClock, PacingClock>();
+        services.TryAddSingleton<ThreadPoolLag>();
         services.TryAddSingleton<IRtpSessionFactory, RtpSessionFactory>();
         return services;
     }

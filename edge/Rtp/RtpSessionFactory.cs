@@ -9,7 +9,8 @@ namespace VoiceConnector.Edge.Rtp;
 /// <summary>
 /// Creates <see cref="RtpSession"/>s: takes a port pair from the allocator, binds both UDP sockets on
 /// Rtp:BindAddress (skipping pairs another process holds), and advertises Rtp:AdvertisedAddress. Refuses (null, so
-/// the caller gets 503) when the ports are used up or the pacing threads are above Rtp:MaxPacingLoad.
+/// the caller gets 503) when the ports are used up, the pacing threads are above Rtp:MaxPacingLoad, or the thread pool
+/// lags more than Rtp:MaxThreadPoolLagMs.
 /// </summary>
 public sealed partial class RtpSessionFactory : IRtpSessionFactory
 {
@@ -17,24 +18,29 @@ public sealed partial class RtpSessionFactory : IRtpSessionFactory
 
     private readonly RtpPortAllocator ports;
     private readonly IPacingClock clock;
+    private readonly ThreadPoolLag threadPoolLag;
     private readonly RtpMetrics metrics;
     private readonly ILoggerFactory loggerFactory;
     private readonly ILogger<RtpSessionFactory> logger;
     private readonly IPAddress bindAddress;
     private readonly IPAddress advertisedAddress;
     private readonly double maxPacingLoad;
+    private readonly int maxThreadPoolLagMs;
 
-    public RtpSessionFactory(IOptions<RtpOptions> options, RtpPortAllocator ports, IPacingClock clock, RtpMetrics metrics, ILoggerFactory loggerFactory)
+    public RtpSessionFactory(
+        IOptions<RtpOptions> options, RtpPortAllocator ports, IPacingClock clock, ThreadPoolLag threadPoolLag, RtpMetrics metrics, ILoggerFactory loggerFactory)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(loggerFactory);
         this.ports = ports;
         this.clock = clock;
+        this.threadPoolLag = threadPoolLag;
         this.metrics = metrics;
         this.loggerFactory = loggerFactory;
         logger = loggerFactory.CreateLogger<RtpSessionFactory>();
         bindAddress = IPAddress.Parse(options.Value.BindAddress);
         maxPacingLoad = options.Value.MaxPacingLoad;
+        maxThreadPoolLagMs = options.Value.MaxThreadPoolLagMs;
         advertisedAddress = string.IsNullOrEmpty(options.Value.AdvertisedAddress) ? bindAddress : IPAddress.Parse(options.Value.AdvertisedAddress);
     }
 
@@ -47,6 +53,14 @@ public sealed partial class RtpSessionFactory : IRtpSessionFactory
         {
             // The media threads are near their limit: one more call would make every call's audio late.
             LogOverloaded(load, maxPacingLoad);
+            return null;
+        }
+
+        var lag = threadPoolLag.Milliseconds;
+        if (lag > maxThreadPoolLagMs)
+        {
+            // The agents would start late: every call would hear its answers late.
+            LogThreadPoolLagging(lag, maxThreadPoolLagMs);
             return null;
         }
 
@@ -93,6 +107,9 @@ public sealed partial class RtpSessionFactory : IRtpSessionFactory
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "New call refused: the pacing threads are {Load:P0} busy (limit {Limit:P0}, Rtp:MaxPacingLoad)")]
     private partial void LogOverloaded(double load, double limit);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "New call refused: thread pool work waits {LagMs:F0} ms (limit {Limit} ms, Rtp:MaxThreadPoolLagMs)")]
+    private partial void LogThreadPoolLagging(double lagMs, int limit);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "RTP port range exhausted: all {Pairs} pairs in use")]
     private partial void LogExhausted(int pairs);

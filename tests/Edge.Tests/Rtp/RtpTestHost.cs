@@ -20,9 +20,14 @@ internal sealed class RtpTestHost : IDisposable
         Metrics = new RtpMetrics(MeterFactory);
         Clock = new PacingClock(NullLogger<PacingClock>.Instance);
         var portMin = 2 * Random.Shared.Next(15_000, 29_000);
-        Options = Microsoft.Extensions.Options.Options.Create(new RtpOptions { BindAddress = "127.0.0.1", PortMin = portMin, PortMax = portMin + (2 * pairs) - 1 });
+        // The test process shares two cores with parallel tests: its thread pool may lag for reasons no call has.
+        Options = Microsoft.Extensions.Options.Options.Create(new RtpOptions
+        {
+            BindAddress = "127.0.0.1", PortMin = portMin, PortMax = portMin + (2 * pairs) - 1, MaxThreadPoolLagMs = 10_000,
+        });
         Ports = new RtpPortAllocator(Options);
-        Factory = new RtpSessionFactory(Options, Ports, Clock, Metrics, NullLoggerFactory.Instance);
+        ThreadPoolLag = new ThreadPoolLag();
+        Factory = new RtpSessionFactory(Options, Ports, Clock, ThreadPoolLag, Metrics, NullLoggerFactory.Instance);
     }
 
     public IMeterFactory MeterFactory { get; }
@@ -30,6 +35,8 @@ internal sealed class RtpTestHost : IDisposable
     public RtpMetrics Metrics { get; }
 
     public PacingClock Clock { get; }
+
+    public ThreadPoolLag ThreadPoolLag { get; }
 
     public IOptions<RtpOptions> Options { get; }
 
@@ -46,6 +53,7 @@ internal sealed class RtpTestHost : IDisposable
     public void Dispose()
     {
         Clock.Dispose();
+        ThreadPoolLag.Dispose();
         services.Dispose();
     }
 }

@@ -133,6 +133,7 @@ internal sealed class LocalSystem : IAsyncDisposable
             ["Twilio__AuthToken"] = Twilio.AuthToken,
             ["Twilio__MediaStreamUrl"] = MediaStreamUrl,
             ["Twilio__MaxThreadPoolLagMs"] = "10000", // a busy test machine is no overloaded edge
+            ["Rtp__MaxThreadPoolLagMs"] = "10000",
             ["Twilio__MaxCpuLoad"] = "1",
         };
         foreach (var (name, value) in edgeEnvironment)

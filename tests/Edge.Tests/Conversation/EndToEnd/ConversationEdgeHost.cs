@@ -79,6 +79,7 @@ internal sealed class ConversationEdgeHost : IAsyncDisposable
             ["Twilio:DrainTimeoutSeconds"] = "2",
             ["Sip:DrainTimeoutSeconds"] = "2",
             ["Twilio:MaxThreadPoolLagMs"] = "10000", // a busy test machine is no overloaded edge
+            ["Rtp:MaxThreadPoolLagMs"] = "10000",
             ["Twilio:MaxCpuLoad"] = "1",
         });
         builder.Services.AddEdgeCalls(builder.Configuration);
