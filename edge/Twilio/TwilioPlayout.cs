@@ -57,6 +57,7 @@ internal sealed class TwilioPlayout : IPacedSender, IDisposable
     private long lastSendTimestamp;
     private bool closed;
     private bool sentSinceClear;
+    private bool echoSinceTick;
     private TaskCompletionSource? spaceFreed;
 
     public TwilioPlayout(string streamSid, TwilioOptions options, TwilioSendQueue sendQueue, TwilioMetrics metrics)
@@ -159,6 +160,7 @@ internal sealed class TwilioPlayout : IPacedSender, IDisposable
             bufferedFrames = 0;
             framesSinceMark = 0;
             ignoreMarksUpTo = lastMarkId;
+            echoSinceTick = false;
 
             // Only when Twilio may hold audio: a barge-in is seen by more than one part of the conversation, and a
             // second clear straight after the first would have nothing to clear.
@@ -185,23 +187,8 @@ internal sealed class TwilioPlayout : IPacedSender, IDisposable
 
             lastEchoedMarkId = id;
             playedPosition = markPositions[id % MarkSlots];
-
-            // Twilio plays on its own clock: if it holds clearly more than we think, trust it (no build-up over a long call).
-            // What was sent after the mark has partly played while the echo travelled: take off the echo's own delay,
-            // the least lateness of the recent echoes (more than that is audio Twilio holds beyond our count).
             echoLateness[echoes++ % EchoWindow] = currentTick - markDueTicks[id % MarkSlots];
-            var trip = long.MaxValue;
-            for (var i = 0; i < Math.Min(echoes, EchoWindow); i++)
-            {
-                trip = Math.Min(trip, echoLateness[i]);
-            }
-
-            var buffered = (int)(((sentPosition - playedPosition) / (FrameBytes * 2)) - Math.Max(0, trip));
-            if (buffered > bufferedFrames + DriftSlackFrames)
-            {
-                bufferedFrames = buffered - DriftSlackFrames;
-            }
-
+            echoSinceTick = true;
             return true;
         }
     }
@@ -222,6 +209,11 @@ internal sealed class TwilioPlayout : IPacedSender, IDisposable
             }
 
             currentTick = tick;
+            if (echoSinceTick)
+            {
+                CheckTwilioBufferLocked();
+            }
+
             if (bufferedFrames > 0)
             {
                 bufferedFrames--;
@@ -263,6 +255,30 @@ internal sealed class TwilioPlayout : IPacedSender, IDisposable
             {
                 ReleaseWaiterLocked();
             }
+        }
+    }
+
+    /// <summary>
+    /// Twilio plays on its own clock: if it holds clearly more than we think, trust it (no build-up over a long call).
+    /// Judged once a tick from the newest echo only: echoes held up on the way (a network hiccup, or a busy edge reading
+    /// late) arrive in a burst, and all but the newest of them tell of the past, not of audio Twilio still holds;
+    /// believing the oldest would stop sending for as long as they were held, and Twilio would run dry. What was sent
+    /// after the mark has partly played while the echo travelled: take off the echo's own delay, the least lateness of
+    /// the recent echoes (more than that is audio Twilio holds beyond our count).
+    /// </summary>
+    private void CheckTwilioBufferLocked()
+    {
+        echoSinceTick = false;
+        var trip = long.MaxValue;
+        for (var i = 0; i < Math.Min(echoes, EchoWindow); i++)
+        {
+            trip = Math.Min(trip, echoLateness[i]);
+        }
+
+        var buffered = (int)(((sentPosition - playedPosition) / (FrameBytes * 2)) - Math.Max(0, trip));
+        if (buffered > bufferedFrames + DriftSlackFrames)
+        {
+            bufferedFrames = buffered - DriftSlackFrames;
         }
     }
 

@@ -4,16 +4,22 @@ using System.Globalization;
 namespace VoiceConnector.Edge.LoadTests;
 
 /// <summary>
-/// The edge's CPU and memory as it reports them at <c>/metrics</c> (the runtime's <c>dotnet_process_cpu_time</c> and
-/// <c>dotnet_process_memory_working_set</c>), so a local and a remote edge are measured the same way.
+/// The edge's CPU, memory and GC pauses as it reports them at <c>/metrics</c> (the runtime's <c>dotnet_process_cpu_time</c>,
+/// <c>dotnet_process_memory_working_set</c> and <c>dotnet_gc_pause_time</c>), so a local and a remote edge are measured
+/// the same way.
 /// </summary>
 internal sealed class EdgeResources(Uri edge)
 {
     private const string CpuTime = "dotnet_process_cpu_time{";
     private const string WorkingSet = "dotnet_process_memory_working_set ";
+    private const string GcPause = "dotnet_gc_pause_time ";
 
     private double lastCpuSeconds = double.NaN;
+    private double lastGcPauseSeconds = double.NaN;
     private long lastSampleAt;
+
+    /// <summary>Time the edge's GC paused it between the last two samples, ms (NaN before two).</summary>
+    public double GcPauseMs { get; private set; } = double.NaN;
 
     /// <summary>Working set at the last sample, bytes (0 before any).</summary>
     public long ResidentBytes { get; private set; }
@@ -33,11 +39,16 @@ internal sealed class EdgeResources(Uri edge)
 
         var now = Stopwatch.GetTimestamp();
         var cpuSeconds = 0.0;
+        var gcPauseSeconds = double.NaN;
         foreach (var line in text.Split('\n'))
         {
             if (line.StartsWith(CpuTime, StringComparison.Ordinal))
             {
                 cpuSeconds += double.Parse(line[(line.LastIndexOf(' ') + 1)..], CultureInfo.InvariantCulture);
+            }
+            else if (line.StartsWith(GcPause, StringComparison.Ordinal))
+            {
+                gcPauseSeconds = double.Parse(line[GcPause.Length..].Trim(), CultureInfo.InvariantCulture);
             }
             else if (line.StartsWith(WorkingSet, StringComparison.Ordinal))
             {
@@ -47,6 +58,8 @@ internal sealed class EdgeResources(Uri edge)
 
         var percent = double.IsNaN(lastCpuSeconds) ? double.NaN : (cpuSeconds - lastCpuSeconds) / Stopwatch.GetElapsedTime(lastSampleAt, now).TotalSeconds * 100;
         lastCpuSeconds = cpuSeconds;
+        GcPauseMs = (gcPauseSeconds - lastGcPauseSeconds) * 1000;
+        lastGcPauseSeconds = gcPauseSeconds;
         lastSampleAt = now;
         return percent;
     }

@@ -20,6 +20,7 @@ internal sealed class LoadClient : IDisposable
     private readonly ManualResetEventSlim started = new();
     private volatile bool running = true;
     private int count;
+    private long longestGap;
 
     public LoadClient(int capacity)
     {
@@ -32,6 +33,13 @@ internal sealed class LoadClient : IDisposable
 
     /// <summary>The priority the client thread got.</summary>
     public Media.ThreadPriorityLevel Priority { get; private set; }
+
+    /// <summary>
+    /// The longest time the client thread went between two turns of its loop since the last call, in ms: more than a
+    /// few ms means the client itself stalled (e.g. suspended for a GC, or starved of a core), not the edge.
+    /// </summary>
+    public double TakeLongestStallMs() =>
+        Interlocked.Exchange(ref longestGap, 0) * 1000.0 / Stopwatch.Frequency;
 
     /// <summary>Hands a started stream to the client thread.</summary>
     public void Add(LoadStream stream)
@@ -72,11 +80,21 @@ internal sealed class LoadClient : IDisposable
         var tickTicks = Stopwatch.Frequency / 1000;
         var nextSlotAt = Stopwatch.GetTimestamp();
         long slot = 0;
+        var previous = Stopwatch.GetTimestamp();
         while (running)
         {
             var waitMs = (int)Math.Max(0, (nextSlotAt - Stopwatch.GetTimestamp() + tickTicks - 1) / tickTicks);
             var n = epoll.Wait(ready, waitMs);
             var now = Stopwatch.GetTimestamp();
+
+            // Beyond the wait asked for, the thread was not running: note the longest such stall.
+            var stalled = now - previous - ((long)waitMs * tickTicks);
+            if (stalled > Volatile.Read(ref longestGap))
+            {
+                Volatile.Write(ref longestGap, stalled);
+            }
+
+            previous = now;
             for (var i = 0; i < n; i++)
             {
                 var stream = streams[ready[i]]!;

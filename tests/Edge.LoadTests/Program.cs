@@ -55,7 +55,7 @@ internal static class Program
         var (previousStreams, previousRss) = (0, baseline);
         var where = local is null ? $"edge at {edgeHttp} (its cores)" : $"edge pid {local.Id}, {Environment.ProcessorCount} cores";
         Console.WriteLine($"Twilio Media Streams load: {where}, hold {options.HoldSeconds} s per step, edge RSS at start {baseline / 1048576.0:F0} MB, client thread priority {client.Priority}");
-        Console.WriteLine("streams | served | frames rx/expected | spacing p1 / p50 / p99 / p99.9 / max ms | within 20+-5 | edge-side p1 / p99 ms, within | edge CPU % | CPU ms/stream-s | client CPU % | edge RSS MB | KB/stream | marginal KB/stream | result");
+        Console.WriteLine("streams | served | frames rx/expected | spacing p1 / p50 / p99 / p99.9 / max ms | within 20+-5 | edge-side p1 / p99 ms, within | edge CPU % | edge GC ms | CPU ms/stream-s | client CPU % | client stall / GC ms | edge RSS MB | KB/stream | marginal KB/stream | result");
         try
         {
             // Warm-up, not reported: both processes JIT-compile and tier up their hot paths (as in a long-running
@@ -68,7 +68,7 @@ internal static class Program
             }
 
             await Task.Delay(TimeSpan.FromSeconds(options.SettleSeconds));
-            await MeasureAsync(streams, spacing, http, edgeHttp, resources, 5);
+            await MeasureAsync(client, streams, spacing, http, edgeHttp, resources, 5);
             for (var target = options.Start; target <= options.Max; target += options.Step)
             {
                 var refused = await OpenAsync(client, streams, target - streams.Count, streamUri, signature, frames, spacing);
@@ -78,14 +78,14 @@ internal static class Program
                 }
 
                 await Task.Delay(TimeSpan.FromSeconds(options.SettleSeconds));
-                var step = await MeasureAsync(streams, spacing, http, edgeHttp, resources, options.HoldSeconds);
+                var step = await MeasureAsync(client, streams, spacing, http, edgeHttp, resources, options.HoldSeconds);
                 var kbPerStream = (step.Rss - baseline) / 1024.0 / streams.Count;
                 var marginalKb = (step.Rss - previousRss) / 1024.0 / Math.Max(1, streams.Count - previousStreams);
                 var cpuPerStream = step.Cpu * 10 / streams.Count;
                 (previousStreams, previousRss) = (streams.Count, step.Rss);
                 var pass = refused == 0 && step.Served == streams.Count && step.P1 >= 15 && step.P99 <= 25;
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"{streams.Count,7} | {step.Served,6} | {step.FramesFraction,17:P1} | {step.P1,5:F1} / {step.P50,4:F1} / {step.P99,4:F1} / {step.P999,5:F1} / {step.Max,6:F1} | {step.Within,11:P2} | {step.EdgeP1,5:F0} / {step.EdgeP99,4:F0} {step.EdgeWithin,8:P2} | {step.Cpu,10:F0} | {cpuPerStream,15:F2} | {step.ClientCpu,12:F0} | {step.Rss / 1048576.0,11:F0} | {kbPerStream,9:F0} | {marginalKb,18:F0} | {(pass ? "pass" : "FAIL")}"));
+                    $"{streams.Count,7} | {step.Served,6} | {step.FramesFraction,17:P1} | {step.P1,5:F1} / {step.P50,4:F1} / {step.P99,4:F1} / {step.P999,5:F1} / {step.Max,6:F1} | {step.Within,11:P2} | {step.EdgeP1,5:F0} / {step.EdgeP99,4:F0} {step.EdgeWithin,8:P2} | {step.Cpu,10:F0} | {step.EdgeGcMs,10:F0} | {cpuPerStream,15:F2} | {step.ClientCpu,12:F0} | {step.ClientStallMs,9:F0} / {step.ClientGcMs,5:F0} | {step.Rss / 1048576.0,11:F0} | {kbPerStream,9:F0} | {marginalKb,18:F0} | {(pass ? "pass" : "FAIL")}"));
                 if (!pass && !options.KeepGoing)
                 {
                     foreach (var failure in streams.Select(s => s.Failure).Where(f => f is not null).Distinct().Take(3))
@@ -158,19 +158,23 @@ internal static class Program
     }
 
     private static async Task<StepResult> MeasureAsync(
-        List<LoadStream> streams, SpacingHistogram spacing, HttpClient http, Uri edge, EdgeResources resources, int seconds)
+        LoadClient client, List<LoadStream> streams, SpacingHistogram spacing, HttpClient http, Uri edge, EdgeResources resources, int seconds)
     {
         spacing.Reset();
         var before = streams.Select(s => s.MediaReceived).ToArray();
         var edgeBefore = await EdgeHistogram.FetchAsync(http, edge, EdgeHistogram.SendInterval);
         await resources.SampleAsync(http);
         var clientCpuBefore = Environment.CpuUsage.TotalTime;
+        var clientGcBefore = GC.GetTotalPauseDuration();
+        client.TakeLongestStallMs();
         var clientClock = System.Diagnostics.Stopwatch.StartNew();
         LoadStream.Recording = true;
         await Task.Delay(TimeSpan.FromSeconds(seconds));
         LoadStream.Recording = false;
         var cpu = await resources.SampleAsync(http);
         var clientCpu = (Environment.CpuUsage.TotalTime - clientCpuBefore) / clientClock.Elapsed * 100;
+        var clientStall = client.TakeLongestStallMs();
+        var clientGc = (GC.GetTotalPauseDuration() - clientGcBefore).TotalMilliseconds;
         var edgeSpacing = (await EdgeHistogram.FetchAsync(http, edge, EdgeHistogram.SendInterval))?.Since(edgeBefore);
         var expected = seconds * 50.0;
         var fractions = streams.Select((s, i) => (s.MediaReceived - before[i]) / expected).ToArray();
@@ -189,7 +193,10 @@ internal static class Program
             resources.ResidentBytes,
             edgeSpacing?.Quantile(0.01) ?? double.NaN,
             edgeSpacing?.Quantile(0.99) ?? double.NaN,
-            edgeSpacing?.FractionWithin(15, 25) ?? double.NaN);
+            edgeSpacing?.FractionWithin(15, 25) ?? double.NaN,
+            clientStall,
+            clientGc,
+            resources.GcPauseMs);
     }
 
     /// <summary>A second of a 300-3000 Hz sweep as 50 base64 mu-law frames of 20 ms.</summary>

@@ -15,4 +15,7 @@ internal sealed record StepResult(
     long Rss,
     double EdgeP1,
     double EdgeP99,
-    double EdgeWithin);
+    double EdgeWithin,
+    double ClientStallMs,
+    double ClientGcMs,
+    double EdgeGcMs);

@@ -57,6 +57,9 @@ internal sealed class SimulatedTwilioLine : IAsyncDisposable
     /// <summary>While true Twilio plays nothing (a hiccup on its side); what arrives piles up in its buffer.</summary>
     public bool Stalled { get; set; }
 
+    /// <summary>While true the echoes do not reach the edge (held up on the way, or read late by a busy edge); they all arrive once it is false.</summary>
+    public bool EchoesHeld { get; set; }
+
     /// <summary><c>clear</c> messages received.</summary>
     public int Clears { get; private set; }
 
@@ -81,7 +84,10 @@ internal sealed class SimulatedTwilioLine : IAsyncDisposable
     public async Task TickAsync()
     {
         tick++;
-        if (framesToSpeak > 0)
+
+        // The agent queues a frame a tick, as long as the playout has room (a full playout would make it wait, and this
+        // test, which is also the clock, would wait with it).
+        if (framesToSpeak > 0 && Playout.QueuedPosition - ((long)framesSent * FrameSamples) < 40 * FrameSamples)
         {
             await QueueFrameAsync();
         }
@@ -112,7 +118,7 @@ internal sealed class SimulatedTwilioLine : IAsyncDisposable
             echoes.Enqueue((marksAhead.Dequeue().Id, tick + echoDelayTicks));
         }
 
-        while (echoes.Count > 0 && echoes.Peek().DueTick <= tick)
+        while (!EchoesHeld && echoes.Count > 0 && echoes.Peek().DueTick <= tick)
         {
             Playout.OnMarkEchoed(echoes.Dequeue().Id);
         }

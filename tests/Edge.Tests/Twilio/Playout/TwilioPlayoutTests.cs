@@ -59,6 +59,34 @@ public sealed class TwilioPlayoutTests
     }
 
     [Fact]
+    public async Task OnMarkEchoed_EchoesHeldUpASecondThenInABurst_SendingGoesOnAndTwilioNeverRunsDry()
+    {
+        await using var line = new SimulatedTwilioLine(echoDelayTicks: 7);
+        await line.SpeakAsync(400);
+        for (var i = 0; i < 60; i++)
+        {
+            await line.TickAsync();
+        }
+
+        line.EchoesHeld = true;
+        for (var i = 0; i < 50; i++)
+        {
+            await line.TickAsync();
+        }
+
+        line.EchoesHeld = false;
+        for (var i = 0; i < 100; i++)
+        {
+            await line.TickAsync();
+        }
+
+        // Twilio played on time throughout: the late echoes told of the past, not of audio it still held.
+        Assert.Equal(0, line.Underruns);
+        Assert.InRange(line.LowestBuffered, LeadFrames - 1, LeadFrames);
+        Assert.InRange(line.FramesPlayed, 205, 210);
+    }
+
+    [Fact]
     public async Task Clear_TwiceInARow_OneClearReachesTwilio()
     {
         await using var line = new SimulatedTwilioLine(echoDelayTicks: 7);
