@@ -34,7 +34,7 @@ public sealed partial class RtpSession : IRtpSession, IPacedSender
     private readonly RtpMetrics metrics;
     private readonly ILogger<RtpSession> logger;
     private readonly CancellationTokenSource ended = new();
-    private readonly CancellationTokenSource endRequested = new();
+    private readonly EndRequest endRequested = new();
     private readonly Channel<AudioFrame> callerAudio;
     private readonly Channel<DtmfDigit> callerDtmf;
     private readonly PlayoutBuffer playout = new();
@@ -148,18 +148,9 @@ public sealed partial class RtpSession : IRtpSession, IPacedSender
 
     public void RequestEnd()
     {
-        if (ended.IsCancellationRequested)
+        if (!ended.IsCancellationRequested)
         {
-            return;
-        }
-
-        try
-        {
-            endRequested.Cancel();
-        }
-        catch (ObjectDisposedException)
-        {
-            // The call ended meanwhile.
+            endRequested.Request();
         }
     }
 

@@ -14,7 +14,7 @@ internal sealed class TwilioCallMedia : ICallMedia, IDisposable
     private readonly TwilioPlayout playout;
     private readonly FunctionsCallControl callControl;
     private readonly CancellationTokenSource ended = new();
-    private readonly CancellationTokenSource endRequested = new();
+    private readonly EndRequest endRequested = new();
     private readonly Channel<DtmfDigit> dtmf = Channel.CreateBounded<DtmfDigit>(
         new BoundedChannelOptions(32) { SingleWriter = true, FullMode = BoundedChannelFullMode.DropOldest });
 
@@ -65,18 +65,9 @@ internal sealed class TwilioCallMedia : ICallMedia, IDisposable
     /// <summary>Asks the agent to end the call soon (the edge is shutting down).</summary>
     public void RequestEnd()
     {
-        if (ended.IsCancellationRequested)
+        if (!ended.IsCancellationRequested)
         {
-            return;
-        }
-
-        try
-        {
-            endRequested.Cancel();
-        }
-        catch (ObjectDisposedException)
-        {
-            // The call ended meanwhile.
+            endRequested.Request();
         }
     }
 

@@ -6,7 +6,7 @@ namespace VoiceConnector.Edge.LoadTests;
 /// <summary>
 /// The edge's CPU, memory and GC pauses as it reports them at <c>/metrics</c> (the runtime's <c>dotnet_process_cpu_time</c>,
 /// <c>dotnet_process_memory_working_set</c> and <c>dotnet_gc_pause_time</c>), so a local and a remote edge are measured
-/// the same way.
+/// the same way, and from the same reading its own view of the media spacing.
 /// </summary>
 internal sealed class EdgeResources(Uri edge)
 {
@@ -21,6 +21,9 @@ internal sealed class EdgeResources(Uri edge)
     /// <summary>Time the edge's GC paused it between the last two samples, ms (NaN before two).</summary>
     public double GcPauseMs { get; private set; } = double.NaN;
 
+    /// <summary>The edge's <see cref="EdgeHistogram.SendInterval"/> at the last sample (null when it did not answer).</summary>
+    public EdgeHistogram? SendInterval { get; private set; }
+
     /// <summary>Working set at the last sample, bytes (0 before any).</summary>
     public long ResidentBytes { get; private set; }
 
@@ -34,8 +37,11 @@ internal sealed class EdgeResources(Uri edge)
         }
         catch (Exception exception) when (exception is HttpRequestException or TaskCanceledException)
         {
+            SendInterval = null; // an edge too busy to answer: the columns show NaN
             return double.NaN;
         }
+
+        SendInterval = EdgeHistogram.Parse(text, EdgeHistogram.SendInterval);
 
         var now = Stopwatch.GetTimestamp();
         var cpuSeconds = 0.0;

@@ -68,7 +68,7 @@ internal static class Program
             }
 
             await Task.Delay(TimeSpan.FromSeconds(options.SettleSeconds));
-            await MeasureAsync(client, streams, spacing, http, edgeHttp, resources, 5);
+            await MeasureAsync(client, streams, spacing, http, resources, 5);
             for (var target = options.Start; target <= options.Max; target += options.Step)
             {
                 var refused = await OpenAsync(client, streams, target - streams.Count, streamUri, signature, frames, spacing);
@@ -78,7 +78,7 @@ internal static class Program
                 }
 
                 await Task.Delay(TimeSpan.FromSeconds(options.SettleSeconds));
-                var step = await MeasureAsync(client, streams, spacing, http, edgeHttp, resources, options.HoldSeconds);
+                var step = await MeasureAsync(client, streams, spacing, http, resources, options.HoldSeconds);
                 var kbPerStream = (step.Rss - baseline) / 1024.0 / streams.Count;
                 var marginalKb = (step.Rss - previousRss) / 1024.0 / Math.Max(1, streams.Count - previousStreams);
                 var cpuPerStream = step.Cpu * 10 / streams.Count;
@@ -158,12 +158,12 @@ internal static class Program
     }
 
     private static async Task<StepResult> MeasureAsync(
-        LoadClient client, List<LoadStream> streams, SpacingHistogram spacing, HttpClient http, Uri edge, EdgeResources resources, int seconds)
+        LoadClient client, List<LoadStream> streams, SpacingHistogram spacing, HttpClient http, EdgeResources resources, int seconds)
     {
         spacing.Reset();
         var before = streams.Select(s => s.MediaReceived).ToArray();
-        var edgeBefore = await EdgeHistogram.FetchAsync(http, edge, EdgeHistogram.SendInterval);
         await resources.SampleAsync(http);
+        var edgeBefore = resources.SendInterval;
         var clientCpuBefore = Environment.CpuUsage.TotalTime;
         var clientGcBefore = GC.GetTotalPauseDuration();
         client.TakeLongestStallMs();
@@ -175,7 +175,7 @@ internal static class Program
         var clientCpu = (Environment.CpuUsage.TotalTime - clientCpuBefore) / clientClock.Elapsed * 100;
         var clientStall = client.TakeLongestStallMs();
         var clientGc = (GC.GetTotalPauseDuration() - clientGcBefore).TotalMilliseconds;
-        var edgeSpacing = (await EdgeHistogram.FetchAsync(http, edge, EdgeHistogram.SendInterval))?.Since(edgeBefore);
+        var edgeSpacing = resources.SendInterval?.Since(edgeBefore);
         var expected = seconds * 50.0;
         var fractions = streams.Select((s, i) => (s.MediaReceived - before[i]) / expected).ToArray();
         var served = streams.Where((s, i) => s.Failure is null && s.HeardAudio && fractions[i] >= 0.95).Count();

@@ -1,0 +1,26 @@
+namespace VoiceConnector.Edge.Calls;
+
+/// <summary>
+/// A transport's request that the agent end a call soon (<see cref="ICallMedia.EndRequested"/>): made once, and
+/// dropped when it races the call's end (its media already disposed).
+/// </summary>
+internal sealed class EndRequest : IDisposable
+{
+    private readonly CancellationTokenSource requested = new();
+
+    public CancellationToken Token => requested.Token;
+
+    public void Request()
+    {
+        try
+        {
+            requested.Cancel();
+        }
+        catch (ObjectDisposedException)
+        {
+            // The call ended meanwhile.
+        }
+    }
+
+    public void Dispose() => requested.Dispose();
+}
