@@ -64,6 +64,7 @@ public sealed partial class RtpSession : IRtpSession, IPacedSender
         this.metrics = metrics;
         this.logger = logger;
         LocalEndPoint = advertised;
+        Ended = ended.Token;
         datagramSource = new SocketAddress(rtpSocket.AddressFamily);
         callerAudio = Channel.CreateBounded<AudioFrame>(
             new BoundedChannelOptions(CallerAudioFrames) { FullMode = BoundedChannelFullMode.DropOldest, SingleWriter = true },
@@ -80,7 +81,8 @@ public sealed partial class RtpSession : IRtpSession, IPacedSender
 
     public ChannelReader<DtmfDigit> CallerDtmf => callerDtmf.Reader;
 
-    public CancellationToken Ended => ended.Token;
+    /// <summary>Taken at construction: an agent still running after <see cref="DisposeAsync"/> may read it.</summary>
+    public CancellationToken Ended { get; }
 
     public CancellationToken EndRequested => endRequested.Token;
 
@@ -220,7 +222,7 @@ public sealed partial class RtpSession : IRtpSession, IPacedSender
             throw new InvalidOperationException("The caller did not negotiate telephone-event (RFC 4733): DTMF cannot be sent.");
         }
 
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, ended.Token);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, Ended);
         await dtmfSender.EnqueueAsync(digit, linked.Token);
     }
 

@@ -27,6 +27,7 @@ internal sealed class TwilioCallMedia : ICallMedia, IDisposable
         this.callerAudio = callerAudio;
         this.playout = playout;
         this.callControl = callControl;
+        Ended = ended.Token;
     }
 
     public CallDescription Description { get; }
@@ -35,7 +36,8 @@ internal sealed class TwilioCallMedia : ICallMedia, IDisposable
 
     public ChannelReader<DtmfDigit> CallerDtmf => dtmf.Reader;
 
-    public CancellationToken Ended => ended.Token;
+    /// <summary>Taken at construction: an agent still running after <see cref="Dispose"/> may read it.</summary>
+    public CancellationToken Ended { get; }
 
     public CancellationToken EndRequested => endRequested.Token;
 

@@ -320,6 +320,5 @@ public sealed class SipCallRegistry
         {
             await session.DisposeAsync();
         }
-
     }
 }

@@ -44,6 +44,23 @@ public sealed class RtpSessionEchoTests : IDisposable
         Assert.InRange(best, 6500, 9000);
     }
 
+    [Fact]
+    public async Task EchoAgent_SessionDisposedBeforeTheAgentLooksAtIt_ReturnsWithoutThrowing()
+    {
+        // An agent that overran the registry's grace, or started late, finds its media already disposed: reading the
+        // call's tokens then must not throw (it used to: ObjectDisposedException from the disposed token sources).
+        var session = host.Create();
+        session.Start(new RtpSessionParameters(RtpCodec.Pcma, 101, peer.EndPoint));
+        session.RequestEnd();
+        await session.DisposeAsync();
+
+        await new EchoAgent().RunAsync(session, CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(5));
+
+        Assert.True(session.Ended.IsCancellationRequested);
+        Assert.True(session.EndRequested.IsCancellationRequested);
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => session.SendDtmfAsync('1', CancellationToken.None).AsTask());
+    }
+
     public void Dispose()
     {
         peer.Dispose();

@@ -29,6 +29,8 @@ internal sealed class FakeCallMedia : ICallMedia, IAsyncDisposable
     public FakeCallMedia(string to = "+15550100")
     {
         Description = new CallDescription("call-" + Guid.NewGuid().ToString("N"), CallTransport.Sip, "+15550199", to, "G722", DateTimeOffset.UtcNow, new Dictionary<string, string>());
+        Ended = ended.Token;
+        EndRequested = endRequested.Token;
         pump = Task.Run(PumpAsync);
     }
 
@@ -38,9 +40,9 @@ internal sealed class FakeCallMedia : ICallMedia, IAsyncDisposable
 
     public ChannelReader<DtmfDigit> CallerDtmf => callerDtmf.Reader;
 
-    public CancellationToken Ended => ended.Token;
+    public CancellationToken Ended { get; }
 
-    public CancellationToken EndRequested => endRequested.Token;
+    public CancellationToken EndRequested { get; }
 
     public string? EndReason { get; private set; }
 
