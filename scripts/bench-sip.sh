@@ -51,7 +51,7 @@ start_edge() {
   sip_port=$(free_port); http_port=$(free_port)
   Agents__File="$work/agents.json" Outbox__Directory="$work/outbox" Sip__ListenAddress=127.0.0.1 Sip__Port=$sip_port ASPNETCORE_URLS=http://127.0.0.1:$http_port \
   Sip__RequestsPerSecondPerSource=1000000 Sip__RequestBurstPerSource=1000000 Sip__MaxCalls=20000 \
-  Rtp__PortMin=20000 Rtp__PortMax=29999 Logging__LogLevel__Default=Warning \
+  Rtp__PortMin=20000 Rtp__PortMax=29999 Rtp__MaxCpuLoad=1 Logging__LogLevel__Default=Warning \
     env "Logging__LogLevel__VoiceConnector.Edge.Media.PacingClock=Information" "${run_as[@]}" dotnet "$edge_dll" >"$work/edge.log" 2>&1 &
   edge_pid=$!
   for _ in $(seq 1 100); do curl -sf "http://127.0.0.1:$http_port/health" >/dev/null 2>&1 && return 0; sleep 0.1; done

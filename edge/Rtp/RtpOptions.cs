@@ -27,4 +27,11 @@ public sealed class RtpOptions
     /// late on every call long before the pacing threads (at a higher priority) show it.
     /// </summary>
     public int MaxThreadPoolLagMs { get; set; } = 100;
+
+    /// <summary>
+    /// New calls are also refused (SIP 503) while the machine's cores are busier than this share
+    /// (<see cref="Media.CpuLoad"/>): the edge has its machine to itself in production, and past this the kernel shares
+    /// the CPU out so that every call's audio and answers get later, while no queue grows. 1 turns the check off.
+    /// </summary>
+    public double MaxCpuLoad { get; set; } = 0.85;
 }

@@ -43,6 +43,11 @@ public sealed class RtpOptionsValidator : IValidateOptions<RtpOptions>
             failures.Add($"Rtp:MaxThreadPoolLagMs {options.MaxThreadPoolLagMs} must be 5 to 10000.");
         }
 
+        if (options.MaxCpuLoad is <= 0 or > 1)
+        {
+            failures.Add($"Rtp:MaxCpuLoad {options.MaxCpuLoad} must be above 0 and at most 1 (a share of all cores).");
+        }
+
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 }

@@ -17,6 +17,7 @@ public static class RtpServiceCollectionExtensions
         services.TryAddSingleton<RtpPortAllocator>();
         services.TryAddSingleton<IPacingClock, PacingClock>();
         services.TryAddSingleton<ThreadPoolLag>();
+        services.TryAddSingleton<CpuLoad>();
         services.TryAddSingleton<IRtpSessionFactory, RtpSessionFactory>();
         return services;
     }

@@ -9,8 +9,8 @@ namespace VoiceConnector.Edge.Rtp;
 /// <summary>
 /// Creates <see cref="RtpSession"/>s: takes a port pair from the allocator, binds both UDP sockets on
 /// Rtp:BindAddress (skipping pairs another process holds), and advertises Rtp:AdvertisedAddress. Refuses (null, so
-/// the caller gets 503) when the ports are used up, the pacing threads are above Rtp:MaxPacingLoad, or the thread pool
-/// lags more than Rtp:MaxThreadPoolLagMs.
+/// the caller gets 503) when the ports are used up, the pacing threads are above Rtp:MaxPacingLoad, the thread pool
+/// lags more than Rtp:MaxThreadPoolLagMs, or the cores are busier than Rtp:MaxCpuLoad.
 /// </summary>
 public sealed partial class RtpSessionFactory : IRtpSessionFactory
 {
@@ -19,6 +19,7 @@ public sealed partial class RtpSessionFactory : IRtpSessionFactory
     private readonly RtpPortAllocator ports;
     private readonly IPacingClock clock;
     private readonly ThreadPoolLag threadPoolLag;
+    private readonly CpuLoad cpuLoad;
     private readonly RtpMetrics metrics;
     private readonly ILoggerFactory loggerFactory;
     private readonly ILogger<RtpSessionFactory> logger;
@@ -26,21 +27,25 @@ public sealed partial class RtpSessionFactory : IRtpSessionFactory
     private readonly IPAddress advertisedAddress;
     private readonly double maxPacingLoad;
     private readonly int maxThreadPoolLagMs;
+    private readonly double maxCpuLoad;
 
     public RtpSessionFactory(
-        IOptions<RtpOptions> options, RtpPortAllocator ports, IPacingClock clock, ThreadPoolLag threadPoolLag, RtpMetrics metrics, ILoggerFactory loggerFactory)
+        IOptions<RtpOptions> options, RtpPortAllocator ports, IPacingClock clock, ThreadPoolLag threadPoolLag, CpuLoad cpuLoad,
+        RtpMetrics metrics, ILoggerFactory loggerFactory)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(loggerFactory);
         this.ports = ports;
         this.clock = clock;
         this.threadPoolLag = threadPoolLag;
+        this.cpuLoad = cpuLoad;
         this.metrics = metrics;
         this.loggerFactory = loggerFactory;
         logger = loggerFactory.CreateLogger<RtpSessionFactory>();
         bindAddress = IPAddress.Parse(options.Value.BindAddress);
         maxPacingLoad = options.Value.MaxPacingLoad;
         maxThreadPoolLagMs = options.Value.MaxThreadPoolLagMs;
+        maxCpuLoad = options.Value.MaxCpuLoad;
         advertisedAddress = string.IsNullOrEmpty(options.Value.AdvertisedAddress) ? bindAddress : IPAddress.Parse(options.Value.AdvertisedAddress);
     }
 
@@ -61,6 +66,14 @@ public sealed partial class RtpSessionFactory : IRtpSessionFactory
         {
             // The agents would start late: every call would hear its answers late.
             LogThreadPoolLagging(lag, maxThreadPoolLagMs);
+            return null;
+        }
+
+        var cores = cpuLoad.Value;
+        if (maxCpuLoad < 1 && cores > maxCpuLoad)
+        {
+            // More work than cores: the kernel would make every call's audio and answers later.
+            LogCoresBusy(cores, maxCpuLoad);
             return null;
         }
 
@@ -110,6 +123,9 @@ public sealed partial class RtpSessionFactory : IRtpSessionFactory
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "New call refused: thread pool work waits {LagMs:F0} ms (limit {Limit} ms, Rtp:MaxThreadPoolLagMs)")]
     private partial void LogThreadPoolLagging(double lagMs, int limit);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "New call refused: the cores are {Load:P0} busy (limit {Limit:P0}, Rtp:MaxCpuLoad)")]
+    private partial void LogCoresBusy(double load, double limit);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "RTP port range exhausted: all {Pairs} pairs in use")]
     private partial void LogExhausted(int pairs);

@@ -81,4 +81,14 @@ public sealed class RtpPortAllocatorTests
         Assert.True(result.Failed);
         Assert.Contains("Rtp:MaxPacingLoad", result.FailureMessage, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData(0.0)]
+    [InlineData(1.01)]
+    public void Validate_MaxCpuLoadOutsideAllCores_Fails(double load)
+    {
+        var result = new RtpOptionsValidator().Validate(null, new RtpOptions { MaxCpuLoad = load });
+        Assert.True(result.Failed);
+        Assert.Contains("Rtp:MaxCpuLoad", result.FailureMessage, StringComparison.Ordinal);
+    }
 }

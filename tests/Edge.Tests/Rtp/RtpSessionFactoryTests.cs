@@ -14,7 +14,7 @@ public sealed class RtpSessionFactoryTests
     {
         using var host = new RtpTestHost();
         using var clock = new PacingClock(NullLogger<PacingClock>.Instance, threadCount: 1);
-        var factory = new RtpSessionFactory(host.Options, host.Ports, clock, host.ThreadPoolLag, host.Metrics, NullLoggerFactory.Instance);
+        var factory = new RtpSessionFactory(host.Options, host.Ports, clock, host.ThreadPoolLag, host.CpuLoad, host.Metrics, NullLoggerFactory.Instance);
         var limit = host.Options.Value.MaxPacingLoad;
 
         // 19 ms of work in each 20 ms tick on the clock's one thread: the load climbs above the limit (0.75).

@@ -20,14 +20,16 @@ internal sealed class RtpTestHost : IDisposable
         Metrics = new RtpMetrics(MeterFactory);
         Clock = new PacingClock(NullLogger<PacingClock>.Instance);
         var portMin = 2 * Random.Shared.Next(15_000, 29_000);
-        // The test process shares two cores with parallel tests: its thread pool may lag for reasons no call has.
+        // The test process shares two cores with parallel tests: its thread pool may lag, and its cores be busy, for
+        // reasons no call has.
         Options = Microsoft.Extensions.Options.Options.Create(new RtpOptions
         {
-            BindAddress = "127.0.0.1", PortMin = portMin, PortMax = portMin + (2 * pairs) - 1, MaxThreadPoolLagMs = 10_000,
+            BindAddress = "127.0.0.1", PortMin = portMin, PortMax = portMin + (2 * pairs) - 1, MaxThreadPoolLagMs = 10_000, MaxCpuLoad = 1,
         });
         Ports = new RtpPortAllocator(Options);
         ThreadPoolLag = new ThreadPoolLag();
-        Factory = new RtpSessionFactory(Options, Ports, Clock, ThreadPoolLag, Metrics, NullLoggerFactory.Instance);
+        CpuLoad = new CpuLoad();
+        Factory = new RtpSessionFactory(Options, Ports, Clock, ThreadPoolLag, CpuLoad, Metrics, NullLoggerFactory.Instance);
     }
 
     public IMeterFactory MeterFactory { get; }
@@ -37,6 +39,8 @@ internal sealed class RtpTestHost : IDisposable
     public PacingClock Clock { get; }
 
     public ThreadPoolLag ThreadPoolLag { get; }
+
+    public CpuLoad CpuLoad { get; }
 
     public IOptions<RtpOptions> Options { get; }
 
@@ -54,6 +58,7 @@ internal sealed class RtpTestHost : IDisposable
     {
         Clock.Dispose();
         ThreadPoolLag.Dispose();
+        CpuLoad.Dispose();
         services.Dispose();
     }
 }

@@ -29,6 +29,7 @@ internal sealed class TwilioEdgeFactory : WebApplicationFactory<Program>
         // reasons no stream has; TwilioOverloadTests sets the production limits back.
         ["Twilio:MaxThreadPoolLagMs"] = "10000",
         ["Rtp:MaxThreadPoolLagMs"] = "10000",
+        ["Rtp:MaxCpuLoad"] = "1",
         ["Twilio:MaxCpuLoad"] = "1",
         ["Sip:ListenAddress"] = "127.0.0.1",
         ["Sip:Port"] = "0", // the SIP listener of the same app: any free port, never 5060

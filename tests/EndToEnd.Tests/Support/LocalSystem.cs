@@ -134,6 +134,7 @@ internal sealed class LocalSystem : IAsyncDisposable
             ["Twilio__MediaStreamUrl"] = MediaStreamUrl,
             ["Twilio__MaxThreadPoolLagMs"] = "10000", // a busy test machine is no overloaded edge
             ["Rtp__MaxThreadPoolLagMs"] = "10000",
+            ["Rtp__MaxCpuLoad"] = "1",
             ["Twilio__MaxCpuLoad"] = "1",
         };
         foreach (var (name, value) in edgeEnvironment)

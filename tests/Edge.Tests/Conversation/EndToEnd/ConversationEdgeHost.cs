@@ -80,6 +80,7 @@ internal sealed class ConversationEdgeHost : IAsyncDisposable
             ["Sip:DrainTimeoutSeconds"] = "2",
             ["Twilio:MaxThreadPoolLagMs"] = "10000", // a busy test machine is no overloaded edge
             ["Rtp:MaxThreadPoolLagMs"] = "10000",
+            ["Rtp:MaxCpuLoad"] = "1",
             ["Twilio:MaxCpuLoad"] = "1",
         });
         builder.Services.AddEdgeCalls(builder.Configuration);

@@ -37,6 +37,7 @@ internal sealed class SipEdgeHost : IAsyncDisposable
             ["Sip:DrainTimeoutSeconds"] = "0", // tests stop hosts with calls up: hang them up at once
             ["Sip:FarewellSeconds"] = "0",
             ["Rtp:MaxThreadPoolLagMs"] = "10000", // the test process shares two cores with parallel tests: its pool may lag
+            ["Rtp:MaxCpuLoad"] = "1", // and the cores may be busy with other tests
             ["Rtp:BindAddress"] = "127.0.0.1",
             ["Rtp:PortMin"] = portMin.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Rtp:PortMax"] = (portMin + (2 * rtpPairs) - 1).ToString(System.Globalization.CultureInfo.InvariantCulture),
