@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Microsoft.Extensions.AI;
 using VoiceConnector.Contracts;
+using VoiceConnector.Edge.Conversation;
 using VoiceConnector.Edge.Conversation.Audio;
 using VoiceConnector.Edge.Media;
 using VoiceConnector.Edge.Media.Resampling;
@@ -60,26 +61,15 @@ public abstract class ConversationScenarios(ITestOutputHelper output)
         caller.Say(CallerSpeech(Question));
         await caller.WaitForAgentToFinishAsync(1_000, Long);
         var heard = caller.ReceivedSince(asked);
-        var reply = await TranscribeAsync(edge, heard);
-        var match = TelephoneBandMatch(await SpeechAsync(edge, HoursReply), heard);
         await caller.HangUpAsync();
         var record = await edge.Records.FirstRecord.WaitAsync(Long);
 
         output.WriteLine("edge transcript: " + string.Join(" / ", record.Turns.Select(t => t.Role + ": " + t.Text)));
-        output.WriteLine("agent reply as heard by the caller (PocketSphinx): " + reply);
-        output.WriteLine($"what the caller heard against a fresh take of the reply: correlation {match:F3}");
         var callerTurn = Assert.Single(record.Turns, t => t.Role == TurnRoles.Caller);
         Assert.Contains("hours", callerTurn.Text, StringComparison.OrdinalIgnoreCase);
         Assert.Equal(HoursReply, record.Turns[^1].Text);
         Assert.NotNull(record.Turns[^1].Timings?.FirstAudioSentMs);
-
-        // The caller heard the reply's own audio, whole, in order and at the right rate: two takes of it correlate at
-        // about 0.99 in the telephone band (they differ only in flite's excitation noise); a gap, a cut, a wrong rate or
-        // another sentence falls far below. PocketSphinx then checks it is those words; over 8 kHz it mishears some
-        // takes badly ("we have i needed a ride a line in the morning to find in the afternoon"), so two keywords do.
-        Assert.True(match >= 0.9, $"the caller's audio matches the reply at only {match:F3}");
-        var keywords = new[] { "open", "monday", "friday", "nine", "morning", "five", "afternoon" };
-        Assert.True(keywords.Count(k => reply.Contains(k, StringComparison.OrdinalIgnoreCase)) >= 2, "reply heard as: " + reply);
+        await AssertHeardAsync(edge, heard, HoursReply, ["open", "monday", "friday", "nine", "morning", "five", "afternoon"]);
     }
 
     [Fact]
@@ -131,7 +121,7 @@ public abstract class ConversationScenarios(ITestOutputHelper output)
         var asked = Stopwatch.GetTimestamp();
         caller.Say(question);
         await caller.WaitForAgentToFinishAsync(1_000, Long);
-        var apology = await TranscribeAsync(edge, caller.ReceivedSince(asked));
+        var apology = caller.ReceivedSince(asked);
 
         edge.SpeechToText.Dead = false;
         var askedAgain = Stopwatch.GetTimestamp();
@@ -140,10 +130,9 @@ public abstract class ConversationScenarios(ITestOutputHelper output)
         await caller.HangUpAsync();
         var record = await edge.Records.FirstRecord.WaitAsync(Long);
 
-        output.WriteLine("apology as heard by the caller (PocketSphinx): " + apology);
         output.WriteLine("edge transcript: " + string.Join(" / ", record.Turns.Select(t => t.Role + ": " + t.Text)));
         Assert.Contains(record.Turns, t => t.Role == TurnRoles.Agent && t.Text.StartsWith("I'm sorry", StringComparison.Ordinal));
-        Assert.True(new[] { "sorry", "problem", "again" }.Any(k => apology.Contains(k, StringComparison.OrdinalIgnoreCase)), "apology heard as: " + apology);
+        await AssertHeardAsync(edge, apology, new ConversationOptions().ApologyText, ["sorry", "problem", "again"]);
         Assert.Equal(HoursReply, record.Turns[^1].Text);
         Assert.True(askedAgain > asked);
         Assert.Equal(caller.HangUpCause, record.HangupCause);
@@ -160,12 +149,12 @@ public abstract class ConversationScenarios(ITestOutputHelper output)
         var stopping = edge.StopAsync();
         var reason = await caller.WaitForEdgeHangUpAsync();
         await stopping;
-        var goodbye = await TranscribeAsync(edge, caller.ReceivedSince(stoppedAt));
+        var goodbye = caller.ReceivedSince(stoppedAt);
         var record = await edge.Records.FirstRecord.WaitAsync(Long);
 
-        output.WriteLine("after the stop the caller heard (PocketSphinx): " + goodbye + "; the edge hung up with: " + reason);
+        output.WriteLine("the edge hung up with: " + reason);
         Assert.Contains("shutdown", reason, StringComparison.Ordinal);
-        Assert.True(new[] { "thank", "calling", "goodbye", "bye" }.Any(k => goodbye.Contains(k, StringComparison.OrdinalIgnoreCase)), "goodbye heard as: " + goodbye);
+        await AssertHeardAsync(edge, goodbye, new ConversationOptions().GoodbyeText, ["thank", "calling", "goodbye", "bye"]);
         Assert.Equal("shutdown", record.HangupCause);
         Assert.Equal(TurnRoles.Agent, record.Turns[^1].Role);
         Assert.StartsWith("Thank you for calling", record.Turns[^1].Text, StringComparison.Ordinal);
@@ -219,16 +208,35 @@ public abstract class ConversationScenarios(ITestOutputHelper output)
     }
 
     /// <summary>
+    /// Asserts the caller heard the edge's voice say <paramref name="text"/>, whole, in order and at the right rate:
+    /// what the caller heard must correlate at 0.9 or more, in the telephone band, with a fresh take of the text by the
+    /// edge's TTS. Two takes correlate at about 0.99 there (they differ only in flite's excitation noise); a 100 ms cut,
+    /// a 5% rate error or another sentence fall below 0.5. PocketSphinx then checks the take is those words, on its clean
+    /// 16 kHz audio: over 8 kHz mu-law it mishears some takes entirely ("and it all you could buy" for "thank you for
+    /// calling, goodbye"), so what the caller heard is transcribed for the log only.
+    /// </summary>
+    private async Task AssertHeardAsync(ConversationEdgeHost edge, short[] heard, string text, string[] keywords)
+    {
+        var take = await SpeechAsync(edge, text);
+        var match = TelephoneBandMatch(take, heard);
+        var takeWords = await TranscribeAsync(edge, take);
+        var heardWords = await TranscribeAsync(edge, heard);
+        output.WriteLine($"\"{text}\": the caller's audio correlates at {match:F3} with a fresh take; PocketSphinx hears the take as \"{takeWords}\", the caller's audio as \"{heardWords}\"");
+        Assert.True(match >= 0.9, $"the caller's audio matches \"{text}\" at only {match:F3}");
+        Assert.True(keywords.Count(k => takeWords.Contains(k, StringComparison.OrdinalIgnoreCase)) * 2 >= keywords.Length, "the take heard as: " + takeWords);
+    }
+
+    /// <summary>
     /// How well <paramref name="heard"/> holds <paramref name="expected"/> (both 16 kHz): the normalised correlation of
     /// their 8 kHz versions, aligned at the speech onset (the first sample above a tenth of the peak) and then at the
-    /// best lag within 5 ms of it.
+    /// best lag within 20 ms of it (the onset may fall on a neighbouring pitch pulse in one of them).
     /// </summary>
     private static double TelephoneBandMatch(short[] expected, short[] heard)
     {
         var reference = Narrowband(expected);
         var received = Narrowband(heard);
         var onset = Onset(received) - Onset(reference);
-        var best = AudioAnalysis.BestLag(reference, received, Math.Max(0, onset - 40), Math.Max(0, onset + 40));
+        var best = AudioAnalysis.BestLag(reference, received, Math.Max(0, onset - 160), Math.Max(0, onset + 160));
         return best.Correlation;
     }
 
