@@ -8,7 +8,8 @@ namespace VoiceConnector.Edge.Media;
 /// late it runs. The agents and the call setup run on the pool at normal priority, so when the process has more work
 /// than cores this lag grows long before the pacing threads (which have a higher priority) show it; new streams are
 /// refused while it is high (Twilio:MaxThreadPoolLagMs). <see cref="Milliseconds"/> is the larger of the
-/// probes' recent lateness, decaying over about a second, and the wait of a probe still queued.
+/// probes' recent lateness, decaying over about a second, and the wait of a probe still queued. Each probe's lateness
+/// is also recorded (<c>voiceconnector.threadpool.delay</c>), so a stall between two scrapes still shows.
 /// </summary>
 public sealed class ThreadPoolLag : IDisposable
 {
@@ -17,13 +18,15 @@ public sealed class ThreadPoolLag : IDisposable
 
     private readonly Thread thread;
     private readonly ManualResetEventSlim stopping = new();
+    private readonly Histogram<double>? delays;
     private long queuedAt; // 0: no probe outstanding
     private double recentMs;
 
     public ThreadPoolLag(IMeterFactory? meterFactory = null)
     {
-        meterFactory?.Create(PacingClock.MeterName).CreateObservableGauge(
-            "voiceconnector.threadpool.lag", () => Milliseconds, "ms", "How late work queued to the thread pool starts");
+        var meter = meterFactory?.Create(PacingClock.MeterName);
+        meter?.CreateObservableGauge("voiceconnector.threadpool.lag", () => Milliseconds, "ms", "How late work queued to the thread pool starts");
+        delays = meter?.CreateHistogram<double>("voiceconnector.threadpool.delay", "ms", "How late each thread-pool probe (one every 50 ms) ran");
         thread = new Thread(Run) { IsBackground = true, Name = "threadpool-lag" };
         thread.Start();
     }
@@ -63,6 +66,7 @@ public sealed class ThreadPoolLag : IDisposable
     private void OnProbe()
     {
         var lateness = Stopwatch.GetElapsedTime(Interlocked.Exchange(ref queuedAt, 0)).TotalMilliseconds;
+        delays?.Record(lateness);
         Volatile.Write(ref recentMs, Math.Max(lateness, Volatile.Read(ref recentMs) * Decay));
     }
 }

@@ -7,6 +7,8 @@ internal sealed record EdgeHistogram(double[] Bounds, long[] Cumulative)
 {
     public const string SendInterval = "voiceconnector_twilio_send_interval_ms";
 
+    public const string ThreadPoolDelay = "voiceconnector_threadpool_delay_ms";
+
     /// <summary>The histogram <paramref name="name"/> in a <c>/metrics</c> text, or null when it has none.</summary>
     public static EdgeHistogram? Parse(string text, string name)
     {

@@ -6,7 +6,7 @@ namespace VoiceConnector.Edge.LoadTests;
 /// <summary>
 /// The edge's CPU, memory and GC pauses as it reports them at <c>/metrics</c> (the runtime's <c>dotnet_process_cpu_time</c>,
 /// <c>dotnet_process_memory_working_set</c> and <c>dotnet_gc_pause_time</c>), so a local and a remote edge are measured
-/// the same way, and from the same reading its own view of the media spacing.
+/// the same way, and from the same reading its own view of the media spacing and of how late its thread pool ran work.
 /// </summary>
 internal sealed class EdgeResources(Uri edge)
 {
@@ -24,6 +24,9 @@ internal sealed class EdgeResources(Uri edge)
     /// <summary>The edge's <see cref="EdgeHistogram.SendInterval"/> at the last sample (null when it did not answer).</summary>
     public EdgeHistogram? SendInterval { get; private set; }
 
+    /// <summary>The edge's <see cref="EdgeHistogram.ThreadPoolDelay"/> at the last sample (null when it did not answer).</summary>
+    public EdgeHistogram? ThreadPoolDelay { get; private set; }
+
     /// <summary>Working set at the last sample, bytes (0 before any).</summary>
     public long ResidentBytes { get; private set; }
 
@@ -37,11 +40,12 @@ internal sealed class EdgeResources(Uri edge)
         }
         catch (Exception exception) when (exception is HttpRequestException or TaskCanceledException)
         {
-            SendInterval = null; // an edge too busy to answer: the columns show NaN
+            SendInterval = ThreadPoolDelay = null; // an edge too busy to answer: the columns show NaN
             return double.NaN;
         }
 
         SendInterval = EdgeHistogram.Parse(text, EdgeHistogram.SendInterval);
+        ThreadPoolDelay = EdgeHistogram.Parse(text, EdgeHistogram.ThreadPoolDelay);
 
         var now = Stopwatch.GetTimestamp();
         var cpuSeconds = 0.0;

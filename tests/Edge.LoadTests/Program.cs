@@ -55,7 +55,7 @@ internal static class Program
         var (previousStreams, previousRss) = (0, baseline);
         var where = local is null ? $"edge at {edgeHttp} (its cores)" : $"edge pid {local.Id}, {Environment.ProcessorCount} cores";
         Console.WriteLine($"Twilio Media Streams load: {where}, hold {options.HoldSeconds} s per step, edge RSS at start {baseline / 1048576.0:F0} MB, client thread priority {client.Priority}");
-        Console.WriteLine("streams | served | frames rx/expected | spacing p1 / p50 / p99 / p99.9 / max ms | within 20+-5 | edge-side p1 / p99 ms, within | edge CPU % | edge GC ms | CPU ms/stream-s | client CPU % | client stall / GC ms | edge RSS MB | KB/stream | marginal KB/stream | result");
+        Console.WriteLine("streams | served | frames rx/expected | spacing p1 / p50 / p99 / p99.9 / max ms | within 20+-5 | edge-side p1 / p99 ms, within | edge CPU % | edge GC ms | edge pool delay max ms | CPU ms/stream-s | client CPU % | client stall / GC ms | edge RSS MB | KB/stream | marginal KB/stream | result");
         try
         {
             // Warm-up, not reported: both processes JIT-compile and tier up their hot paths (as in a long-running
@@ -85,7 +85,7 @@ internal static class Program
                 (previousStreams, previousRss) = (streams.Count, step.Rss);
                 var pass = refused == 0 && step.Served == streams.Count && step.P1 >= 15 && step.P99 <= 25;
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"{streams.Count,7} | {step.Served,6} | {step.FramesFraction,17:P1} | {step.P1,5:F1} / {step.P50,4:F1} / {step.P99,4:F1} / {step.P999,5:F1} / {step.Max,6:F1} | {step.Within,11:P2} | {step.EdgeP1,5:F0} / {step.EdgeP99,4:F0} {step.EdgeWithin,8:P2} | {step.Cpu,10:F0} | {step.EdgeGcMs,10:F0} | {cpuPerStream,15:F2} | {step.ClientCpu,12:F0} | {step.ClientStallMs,9:F0} / {step.ClientGcMs,5:F0} | {step.Rss / 1048576.0,11:F0} | {kbPerStream,9:F0} | {marginalKb,18:F0} | {(pass ? "pass" : "FAIL")}"));
+                    $"{streams.Count,7} | {step.Served,6} | {step.FramesFraction,17:P1} | {step.P1,5:F1} / {step.P50,4:F1} / {step.P99,4:F1} / {step.P999,5:F1} / {step.Max,6:F1} | {step.Within,11:P2} | {step.EdgeP1,5:F0} / {step.EdgeP99,4:F0} {step.EdgeWithin,8:P2} | {step.Cpu,10:F0} | {step.EdgeGcMs,10:F0} | {step.EdgePoolDelayMaxMs,22:F0} | {cpuPerStream,15:F2} | {step.ClientCpu,12:F0} | {step.ClientStallMs,9:F0} / {step.ClientGcMs,5:F0} | {step.Rss / 1048576.0,11:F0} | {kbPerStream,9:F0} | {marginalKb,18:F0} | {(pass ? "pass" : "FAIL")}"));
                 if (!pass && !options.KeepGoing)
                 {
                     foreach (var failure in streams.Select(s => s.Failure).Where(f => f is not null).Distinct().Take(3))
@@ -164,6 +164,7 @@ internal static class Program
         var before = streams.Select(s => s.MediaReceived).ToArray();
         await resources.SampleAsync(http);
         var edgeBefore = resources.SendInterval;
+        var poolBefore = resources.ThreadPoolDelay;
         var clientCpuBefore = Environment.CpuUsage.TotalTime;
         var clientGcBefore = GC.GetTotalPauseDuration();
         client.TakeLongestStallMs();
@@ -176,6 +177,7 @@ internal static class Program
         var clientStall = client.TakeLongestStallMs();
         var clientGc = (GC.GetTotalPauseDuration() - clientGcBefore).TotalMilliseconds;
         var edgeSpacing = resources.SendInterval?.Since(edgeBefore);
+        var poolDelay = resources.ThreadPoolDelay?.Since(poolBefore);
         var expected = seconds * 50.0;
         var fractions = streams.Select((s, i) => (s.MediaReceived - before[i]) / expected).ToArray();
         var served = streams.Where((s, i) => s.Failure is null && s.HeardAudio && fractions[i] >= 0.95).Count();
@@ -196,7 +198,8 @@ internal static class Program
             edgeSpacing?.FractionWithin(15, 25) ?? double.NaN,
             clientStall,
             clientGc,
-            resources.GcPauseMs);
+            resources.GcPauseMs,
+            poolDelay?.Quantile(1) ?? double.NaN);
     }
 
     /// <summary>A second of a 300-3000 Hz sweep as 50 base64 mu-law frames of 20 ms.</summary>

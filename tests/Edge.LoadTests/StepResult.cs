@@ -18,4 +18,5 @@ internal sealed record StepResult(
     double EdgeWithin,
     double ClientStallMs,
     double ClientGcMs,
-    double EdgeGcMs);
+    double EdgeGcMs,
+    double EdgePoolDelayMaxMs);
