@@ -1,6 +1,7 @@
 using VoiceConnector.Edge.Ai;
 using VoiceConnector.Edge.Calls;
 using VoiceConnector.Edge.Conversation;
+using VoiceConnector.Edge.Media;
 using VoiceConnector.Edge.Rtp;
 using VoiceConnector.Edge.Sip;
 using VoiceConnector.Edge.Twilio;
@@ -18,6 +19,10 @@ if (string.IsNullOrEmpty(builder.Configuration["urls"]))
 // the busy thread pool) chunks left the edge up to 8 ms off their 20 ms slot at 250 streams, inline they hold 20 +- 5
 // ms at 500 (tests/Edge.LoadTests). /metrics renders on the thread pool.
 builder.WebHost.UseSockets(sockets => sockets.UnsafePreferInlineScheduling = true);
+
+// The socket buffers come from a pool under a lock, not Kestrel's lock-free one: those sends rent on the real-time
+// pacing threads, and a real-time thread spinning in Kestrel's pool could starve the socket thread (LockedBlockMemoryPool).
+builder.Services.AddLockedSocketMemoryPool();
 
 builder.Services.AddEdgeCalls(builder.Configuration);
 builder.Services.AddEdgeSip(builder.Configuration);
