@@ -1,11 +1,12 @@
-using System.Collections.Concurrent;
-
 namespace VoiceConnector.Edge.Calls;
 
 /// <summary>
 /// 20 ms of 16 kHz mono 16-bit PCM: the unit of audio at the call-media seam.
 /// Frames are pooled. Whoever reads a frame from a channel owns it and must <see cref="Dispose"/> it
-/// (which returns it to the pool) once done; a frame must not be touched after that.
+/// (which returns it to the pool) once done; a frame must not be touched after that. The pool is a stack under a lock,
+/// not a lock-free queue: frames are rented on the real-time pacing threads and returned on normal ones, and a
+/// real-time thread spinning on a half-finished return would keep the returning thread off its core (see
+/// <see cref="Media.LockedBlockMemoryPool"/>).
 /// </summary>
 public sealed class AudioFrame : IDisposable
 {
@@ -14,8 +15,8 @@ public sealed class AudioFrame : IDisposable
     public const int SampleCount = SampleRate * DurationMs / 1000;
 
     private const int MaxPooled = 16_384;
-    private static readonly ConcurrentQueue<AudioFrame> Pool = new();
-    private static int pooledCount;
+    private static readonly Lock PoolGate = new();
+    private static readonly Stack<AudioFrame> Pool = new();
 
     private readonly short[] samples = new short[SampleCount];
 
@@ -35,10 +36,12 @@ public sealed class AudioFrame : IDisposable
     /// <summary>Gets a frame from the pool (or a new one). Its samples are not cleared.</summary>
     public static AudioFrame Rent()
     {
-        if (Pool.TryDequeue(out var frame))
+        lock (PoolGate)
         {
-            Interlocked.Decrement(ref pooledCount);
-            return frame;
+            if (Pool.TryPop(out var frame))
+            {
+                return frame;
+            }
         }
 
         return new AudioFrame();
@@ -47,13 +50,12 @@ public sealed class AudioFrame : IDisposable
     /// <summary>Returns the frame to the pool.</summary>
     public void Dispose()
     {
-        if (Interlocked.Increment(ref pooledCount) <= MaxPooled)
+        lock (PoolGate)
         {
-            Pool.Enqueue(this);
-        }
-        else
-        {
-            Interlocked.Decrement(ref pooledCount);
+            if (Pool.Count < MaxPooled)
+            {
+                Pool.Push(this);
+            }
         }
     }
 }

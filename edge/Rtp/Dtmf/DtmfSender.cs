@@ -1,11 +1,11 @@
-using System.Collections.Concurrent;
-
 namespace VoiceConnector.Edge.Rtp.Dtmf;
 
 /// <summary>
 /// Sends queued key presses as RFC 4733 events, one packet per clock tick in place of audio: a start packet
 /// (marker set), updates with growing duration, then the end packet three times, then a short gap.
 /// <see cref="NextPacket"/> runs on the clock tick; <see cref="EnqueueAsync"/> completes once the end packets are sent.
+/// The queue is under a lock, not lock-free: the tick runs at real-time priority, and spinning on a half-finished
+/// enqueue would keep the enqueuing thread off its core (see <see cref="Media.LockedBlockMemoryPool"/>).
 /// </summary>
 public sealed class DtmfSender
 {
@@ -16,7 +16,9 @@ public sealed class DtmfSender
     private const int GapPackets = 2;
     private const byte Volume = 10;
 
-    private readonly ConcurrentQueue<(byte Event, TaskCompletionSource Done)> pending = new();
+    private readonly Lock gate = new();
+    private readonly Queue<(byte Event, TaskCompletionSource Done)> pending = new();
+    private int queued;
     private (byte Event, TaskCompletionSource Done) current;
     private int step = -1;
     private uint startTimestamp;
@@ -31,7 +33,12 @@ public sealed class DtmfSender
         }
 
         var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        pending.Enqueue(((byte)code, done));
+        lock (gate)
+        {
+            pending.Enqueue(((byte)code, done));
+            Volatile.Write(ref queued, pending.Count);
+        }
+
         return done.Task.WaitAsync(cancellationToken);
     }
 
@@ -44,7 +51,7 @@ public sealed class DtmfSender
         marker = false;
         if (step < 0)
         {
-            if (!pending.TryDequeue(out current))
+            if (!TryDequeue(out current))
             {
                 return false;
             }
@@ -83,7 +90,7 @@ public sealed class DtmfSender
     /// <summary>Fails everything still queued (the call ended).</summary>
     public void Cancel()
     {
-        while (pending.TryDequeue(out var item))
+        while (TryDequeue(out var item))
         {
             item.Done.TrySetCanceled();
         }
@@ -91,6 +98,22 @@ public sealed class DtmfSender
         if (step >= 0)
         {
             current.Done?.TrySetCanceled();
+        }
+    }
+
+    private bool TryDequeue(out (byte Event, TaskCompletionSource Done) item)
+    {
+        if (Volatile.Read(ref queued) == 0)
+        {
+            item = default; // the common case on every tick: nothing queued, no lock taken
+            return false;
+        }
+
+        lock (gate)
+        {
+            var found = pending.TryDequeue(out item);
+            Volatile.Write(ref queued, pending.Count);
+            return found;
         }
     }
 }
