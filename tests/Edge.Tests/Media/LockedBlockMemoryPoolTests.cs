@@ -55,10 +55,8 @@ public sealed class LockedBlockMemoryPoolTests
     }
 
     [Fact]
-    public void Rent_WhileAnotherThreadHoldsThePoolBusy_WaitsWithoutSpinningTheCore()
+    public void Rent_ManyThreadsAtOnce_NeverHandsABlockToTwoOwners()
     {
-        // A renter behind a thread that is returning blocks gets its block once that thread is done; many threads
-        // renting and returning at once never hand one block to two owners.
         using var pool = new LockedBlockMemoryPool();
         var owners = new System.Collections.Concurrent.ConcurrentDictionary<object, int>();
         Parallel.For(0, 8, _ =>
