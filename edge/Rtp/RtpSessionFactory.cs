@@ -25,9 +25,7 @@ public sealed partial class RtpSessionFactory : IRtpSessionFactory
     private readonly ILogger<RtpSessionFactory> logger;
     private readonly IPAddress bindAddress;
     private readonly IPAddress advertisedAddress;
-    private readonly double maxPacingLoad;
-    private readonly int maxThreadPoolLagMs;
-    private readonly double maxCpuLoad;
+    private readonly AdmissionLimits admission;
 
     public RtpSessionFactory(
         IOptions<RtpOptions> options, RtpPortAllocator ports, IPacingClock clock, ThreadPoolLag threadPoolLag, CpuLoad cpuLoad,
@@ -43,9 +41,7 @@ public sealed partial class RtpSessionFactory : IRtpSessionFactory
         this.loggerFactory = loggerFactory;
         logger = loggerFactory.CreateLogger<RtpSessionFactory>();
         bindAddress = IPAddress.Parse(options.Value.BindAddress);
-        maxPacingLoad = options.Value.MaxPacingLoad;
-        maxThreadPoolLagMs = options.Value.MaxThreadPoolLagMs;
-        maxCpuLoad = options.Value.MaxCpuLoad;
+        admission = new AdmissionLimits("Rtp", options.Value.MaxPacingLoad, options.Value.MaxThreadPoolLagMs, options.Value.MaxCpuLoad);
         advertisedAddress = string.IsNullOrEmpty(options.Value.AdvertisedAddress) ? bindAddress : IPAddress.Parse(options.Value.AdvertisedAddress);
     }
 
@@ -53,27 +49,9 @@ public sealed partial class RtpSessionFactory : IRtpSessionFactory
     {
         ArgumentNullException.ThrowIfNull(description);
         ArgumentNullException.ThrowIfNull(control);
-        var load = clock.Load;
-        if (load > maxPacingLoad)
+        if (admission.Refusal(clock, threadPoolLag, cpuLoad) is { } refusal)
         {
-            // The media threads are near their limit: one more call would make every call's audio late.
-            LogOverloaded(load, maxPacingLoad);
-            return null;
-        }
-
-        var lag = threadPoolLag.Milliseconds;
-        if (lag > maxThreadPoolLagMs)
-        {
-            // The agents would start late: every call would hear its answers late.
-            LogThreadPoolLagging(lag, maxThreadPoolLagMs);
-            return null;
-        }
-
-        var cores = cpuLoad.Value;
-        if (maxCpuLoad < 1 && cores > maxCpuLoad)
-        {
-            // More work than cores: the kernel would make every call's audio and answers later.
-            LogCoresBusy(cores, maxCpuLoad);
+            LogRefused(refusal);
             return null;
         }
 
@@ -118,14 +96,8 @@ public sealed partial class RtpSessionFactory : IRtpSessionFactory
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "New call refused: the pacing threads are {Load:P0} busy (limit {Limit:P0}, Rtp:MaxPacingLoad)")]
-    private partial void LogOverloaded(double load, double limit);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "New call refused: thread pool work waits {LagMs:F0} ms (limit {Limit} ms, Rtp:MaxThreadPoolLagMs)")]
-    private partial void LogThreadPoolLagging(double lagMs, int limit);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "New call refused: the cores are {Load:P0} busy (limit {Limit:P0}, Rtp:MaxCpuLoad)")]
-    private partial void LogCoresBusy(double load, double limit);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "New call refused: {Reason}")]
+    private partial void LogRefused(string reason);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "RTP port range exhausted: all {Pairs} pairs in use")]
     private partial void LogExhausted(int pairs);

@@ -1,4 +1,4 @@
-using System.Globalization;
+using VoiceConnector.Edge.Media;
 
 namespace VoiceConnector.Edge.Twilio;
 
@@ -15,12 +15,14 @@ internal sealed partial class TwilioMediaStreamEndpoint
     private readonly TwilioHandshakeAuthenticator authenticator;
     private readonly TwilioStreamRegistry registry;
     private readonly TwilioSessionServices services;
+    private readonly AdmissionLimits admission;
 
     public TwilioMediaStreamEndpoint(TwilioHandshakeAuthenticator authenticator, TwilioStreamRegistry registry, TwilioSessionServices services)
     {
         this.authenticator = authenticator;
         this.registry = registry;
         this.services = services;
+        admission = new AdmissionLimits(TwilioOptions.Section, services.Options.MaxPacingLoad, services.Options.MaxThreadPoolLagMs, services.Options.MaxCpuLoad);
     }
 
     public async Task HandleAsync(HttpContext context)
@@ -62,23 +64,7 @@ internal sealed partial class TwilioMediaStreamEndpoint
     }
 
     /// <summary>Why the edge cannot take another stream now, or null.</summary>
-    private string? Overload()
-    {
-        var options = services.Options;
-        if (services.Clock.Load > options.MaxPacingLoad)
-        {
-            return string.Create(CultureInfo.InvariantCulture, $"the pacing threads are {services.Clock.Load:P0} busy (limit {options.MaxPacingLoad:P0}, Twilio:MaxPacingLoad)");
-        }
-
-        if (services.ThreadPoolLag.Milliseconds > options.MaxThreadPoolLagMs)
-        {
-            return string.Create(CultureInfo.InvariantCulture, $"thread pool work waits {services.ThreadPoolLag.Milliseconds:F0} ms (limit {options.MaxThreadPoolLagMs} ms, Twilio:MaxThreadPoolLagMs)");
-        }
-
-        return options.MaxCpuLoad < 1 && services.CpuLoad.Value > options.MaxCpuLoad
-            ? string.Create(CultureInfo.InvariantCulture, $"the cores are {services.CpuLoad.Value:P0} busy (limit {options.MaxCpuLoad:P0}, Twilio:MaxCpuLoad)")
-            : null;
-    }
+    private string? Overload() => admission.Refusal(services.Clock, services.ThreadPoolLag, services.CpuLoad);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Media Streams handshake refused: {Reason}")]
     private static partial void LogOverloaded(ILogger logger, string reason);
